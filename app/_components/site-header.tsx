@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { signOut } from "~/server/auth";
+import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
+import { currentActor } from "../_trpc/server";
+
+async function signOutAction() {
+  "use server";
+  await signOut({ redirectTo: "/" });
+}
+
+export async function SiteHeader() {
+  const actor = await currentActor();
+  const isAd = !!actor?.roles.some((r) => r.role === "ad");
+  const links: { href: string; label: string }[] = [
+    { href: "/issues", label: "Issues" },
+    { href: "/documents", label: "Documents" },
+    { href: "/groups", label: "Groups" },
+    { href: "/report", label: "Report" },
+  ];
+  if (actor) links.splice(1, 0, { href: "/issues/new", label: "File an issue" });
+  if (isChairOf(actor, DISPATCH_GROUP) || isSecretariat(actor)) links.push({ href: "/triage", label: "Triage" });
+  if (isAd || isSecretariat(actor)) links.push({ href: "/review", label: "AD review" });
+  if (isSecretariat(actor)) links.push({ href: "/admin/roles", label: "Roles" });
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-brand-900 no-underline hover:no-underline">
+          IOTOPS Dispatch
+        </Link>
+        <nav aria-label="Main" className="flex-1">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href}>{l.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          {actor ? (
+            <>
+              <span aria-label="Signed in as">
+                <span className="font-medium">{actor.name}</span>
+                {actor.roles.length > 0 && (
+                  <span className="ml-1 text-slate-600">
+                    ({actor.roles.map((r) => (r.role === "secretariat" ? "secretariat" : `${r.role} ${r.group}`)).join(", ")})
+                  </span>
+                )}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="btn">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="btn">
+                Sign in
+              </Link>
+              <Link href="/signup" className="btn btn-primary">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

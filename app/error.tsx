@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return (
+    <section aria-labelledby="err-title" className="card max-w-xl" role="alert">
+      <h1 id="err-title">Something went wrong</h1>
+      <p className="mt-2 text-slate-700">
+        We could not show this page. Nothing you entered has been lost. Try again, and if it keeps
+        happening, tell the secretariat
+        {error.digest ? (
+          <>
+            {" "}
+            and quote reference <code>{error.digest}</code>
+          </>
+        ) : null}
+        .
+      </p>
+      <div className="mt-4 flex gap-3">
+        <button type="button" className="btn btn-primary" onClick={reset}>
+          Try again
+        </button>
+        <Link href="/" className="btn">
+          Home
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Either driver's database: services are written against this common base. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; the same query API as Db. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run queries: the database or a transaction. */
+export type Queryable = Db | Tx;
+
+export type DbMode = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  mode: DbMode;
+  /** The PostgreSQL URL in server mode. */
+  url?: string;
+  close: () => Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+
+/** Arbitrary constant key for the advisory lock that serialises start-up migrations. */
+const MIGRATION_LOCK_KEY = 720_957;
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent the embedded database is used. */
+  url?: string;
+  /** PGlite data folder; `memory` for an in-memory database (tests). */
+  dataDir?: string | "memory";
+  /** Max pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+    return { db, mode: "postgres", url: opts.url, close: () => pool.end() };
+  }
+  let client: PGlite;
+  if (!opts.dataDir || opts.dataDir === "memory") {
+    client = await PGlite.create();
+  } else {
+    const dir = path.resolve(opts.dataDir);
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir);
+  }
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return { db, mode: "pglite", close: () => client.close() };
+}
+
+/** Apply the committed migrations; re-running is a no-op. Safe with several app servers. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.mode === "postgres" && database.url) {
+    // Several app servers may start at once: serialise on a session advisory lock
+    // held by one dedicated connection.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+      await client.end();
+    }
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}

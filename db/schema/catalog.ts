@@ -1,0 +1,64 @@
+import { boolean, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+
+export const areas = pgTable("areas", {
+  acronym: text("acronym").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const groups = pgTable("groups", {
+  acronym: text("acronym").primaryKey(),
+  name: text("name").notNull(),
+  /** Datatracker group type slug: wg, rg, ... */
+  type: text("type").notNull(),
+  area: text("area"),
+  /** Datatracker group state slug: active, bof, conclude, ... */
+  state: text("state").notNull(),
+  summary: text("summary").notNull(),
+  keywords: text("keywords").array().notNull().default([]),
+  keyRfcs: text("key_rfcs").array().notNull().default([]),
+  keyDrafts: text("key_drafts").array().notNull().default([]),
+  charterItems: text("charter_items").array().notNull().default([]),
+  hasDispatchRole: boolean("has_dispatch_role").notNull().default(false),
+  datatrackerUrl: text("datatracker_url"),
+});
+
+export const charterItems = pgTable("charter_items", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  position: integer("position").notNull(),
+});
+
+/** The Datatracker state vocabulary: one row per (state type, slug). */
+export const docStates = pgTable(
+  "doc_states",
+  {
+    type: text("type").notNull(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    nextStates: text("next_states").array().notNull().default([]),
+    meaning: text("meaning"),
+    used: boolean("used").notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.slug] })],
+);
+
+export const docTags = pgTable("doc_tags", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  position: integer("position").notNull(),
+});
+
+export const intendedStdLevels = pgTable("intended_std_levels", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  position: integer("position").notNull(),
+  used: boolean("used").notNull().default(true),
+});
+
+/** Key/value facts about this database (e.g. whether demo data was loaded). */
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,0 +1,5 @@
+export * from "./people";
+export * from "./catalog";
+export * from "./events";
+export * from "./issues";
+export * from "./documents";

@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { people } from "./people";
+
+export const issues = pgTable(
+  "issues",
+  {
+    /** The issue's stable public number. */
+    id: serial("id").primaryKey(),
+    title: text("title").notNull(),
+    problemStatement: text("problem_statement").notNull(),
+    deviceClass: text("device_class").notNull().default(""),
+    scale: text("scale").notNull().default(""),
+    networkType: text("network_type").notNull().default(""),
+    desiredOutcome: text("desired_outcome").notNull().default(""),
+    overlapNotes: text("overlap_notes").notNull().default(""),
+    interestedPeople: text("interested_people").notNull().default(""),
+    implementers: text("implementers").notNull().default(""),
+    slidesUrl: text("slides_url").notNull().default(""),
+    /** Readiness requirements met, 0..6, kept for sorting and filtering. */
+    readiness: integer("readiness").notNull().default(0),
+    state: text("state").notNull().default("submitted"),
+    /** The charter item in force: the contributor's or a chair's choice, else the suggestion. */
+    charterItem: text("charter_item"),
+    /** What the routing engine suggested at filing time, kept beside the human choice. */
+    suggestedCharterItem: text("suggested_charter_item"),
+    suggestedCharterScore: real("suggested_charter_score"),
+    /** Top suggested group acronym, for filtering the triage queue. */
+    suggestedGroup: text("suggested_group"),
+    suggestion: jsonb("suggestion").$type<unknown>(),
+    /** Responsible area for AD review. */
+    area: text("area").notNull().default("ops"),
+    submitterId: integer("submitter_id")
+      .notNull()
+      .references(() => people.id),
+    responsibleChairId: integer("responsible_chair_id").references(() => people.id),
+    confidential: boolean("confidential").notNull().default(false),
+    recommendation: jsonb("recommendation").$type<unknown>(),
+    closedReason: text("closed_reason"),
+    duplicateOf: integer("duplicate_of"),
+    /** Message of the last information request, shown to the submitter. */
+    infoRequest: text("info_request"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("issues_state_created_idx").on(t.state, t.createdAt, t.id),
+    index("issues_public_created_idx").on(t.createdAt, t.id).where(sql`not ${t.confidential}`),
+    index("issues_charter_item_idx").on(t.charterItem),
+    index("issues_suggested_group_idx").on(t.suggestedGroup),
+    index("issues_submitter_idx").on(t.submitterId),
+    index("issues_dispatched_idx").on(t.dispatchedAt),
+  ],
+);
+
+/** An autosaved, unsubmitted intake form: one per person. */
+export const issueDrafts = pgTable("issue_drafts", {
+  personId: integer("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Internet-Drafts and RFCs an issue refers to, by name. */
+export const issueDocuments = pgTable(
+  "issue_documents",
+  {
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    documentName: text("document_name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issueId, t.documentName] }),
+    index("issue_documents_doc_idx").on(t.documentName),
+  ],
+);
+
+export const issueComments = pgTable(
+  "issue_comments",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => people.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("issue_comments_issue_idx").on(t.issueId, t.id)],
+);
+
+/** Draft revisions that have been dispatched, for the "not dispatched twice" rule. */
+export const dispatchedRevisions = pgTable(
+  "dispatched_revisions",
+  {
+    documentName: text("document_name").notNull(),
+    rev: text("rev").notNull(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("dispatched_revisions_key").on(t.documentName, t.rev, t.issueId)],
+);

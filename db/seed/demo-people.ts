@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "../client";
+import { people, roleGrants } from "../schema";
+
+/** The one password every demo account uses. Documented in README.md. */
+export const DEMO_PASSWORD = "iotops-demo-2026";
+
+export interface DemoPerson {
+  key: string;
+  name: string;
+  email: string;
+  roles: { role: string; group: string }[];
+}
+
+/** One person per role, documented in README.md. */
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  { key: "contributor", name: "Casey Contributor", email: "contributor@example.org", roles: [] },
+  { key: "chair", name: "Charlie Chair", email: "chair@example.org", roles: [{ role: "chair", group: "iotops" }] },
+  { key: "suit-chair", name: "Sam Suit-Chair", email: "suit-chair@example.org", roles: [{ role: "chair", group: "suit" }] },
+  { key: "ad", name: "Avery Director", email: "ad@example.org", roles: [{ role: "ad", group: "ops" }] },
+  {
+    key: "secretariat",
+    name: "Sasha Secretariat",
+    email: "secretariat@example.org",
+    roles: [{ role: "secretariat", group: "secretariat" }],
+  },
+];
+
+/** Creates the demo people and their roles if missing. Returns their ids by key. */
+export async function seedDemoPeople(
+  db: Queryable,
+  passwordHash: string,
+): Promise<Record<string, number>> {
+  const ids: Record<string, number> = {};
+  for (const p of DEMO_PEOPLE) {
+    await db
+      .insert(people)
+      .values({ name: p.name, email: p.email, passwordHash })
+      .onConflictDoNothing();
+    const [row] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(sql`lower(${people.email}) = ${p.email}`);
+    if (!row) throw new Error(`demo person ${p.email} missing after insert`);
+    ids[p.key] = row.id;
+    for (const r of p.roles) {
+      await db
+        .insert(roleGrants)
+        .values({ personId: row.id, role: r.role, groupAcronym: r.group, source: "manual" })
+        .onConflictDoNothing();
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { auth } from "../auth";
+import { loadActor } from "../auth/load-actor";
+import { getDatabase } from "../db";
+import type { MaybeActor } from "../domain/permissions/actor";
+import type { Db, DbMode } from "~/db/client";
+
+export interface Context {
+  db: Db;
+  dbMode: DbMode;
+  actor: MaybeActor;
+  requestId: string;
+}
+
+/** Build the request context: the database and the Actor from the session (roles read fresh). */
+export async function createContext(): Promise<Context> {
+  const [database, session] = await Promise.all([getDatabase(), auth()]);
+  const personId = session?.user?.personId;
+  const actor = personId ? await loadActor(database.db, personId) : null;
+  return { db: database.db, dbMode: database.mode, actor, requestId: randomUUID() };
+}

@@ -1,0 +1,13 @@
+import { accountRouter } from "./routers/account";
+import { groupRouter } from "./routers/group";
+import { roleRouter } from "./routers/role";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  group: groupRouter,
+  role: roleRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

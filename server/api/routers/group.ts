@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { findCharterItems, findGroups, getGroup } from "~/server/services/groups/find-groups";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+export const groupRouter = createTRPCRouter({
+  list: publicProcedure.query(({ ctx }) => findGroups(ctx.db)),
+  get: publicProcedure
+    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .query(({ ctx, input }) => getGroup(ctx.db, input.acronym)),
+  charterItems: publicProcedure.query(({ ctx }) => findCharterItems(ctx.db)),
+});

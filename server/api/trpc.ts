@@ -1,0 +1,57 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { isDomainError } from "../domain/errors";
+import type { Actor } from "../domain/permissions/actor";
+import type { Context } from "./context";
+import { toTRPCError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    const domain = isDomainError(cause) ? { code: cause.code, details: cause.details ?? null } : null;
+    const fieldErrors =
+      zodError?.fieldErrors ??
+      ((domain?.details?.fieldErrors as Record<string, string[]> | undefined) || null);
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      console.error(`[trpc] request ${ctx?.requestId ?? "?"} failed:`, error.cause ?? error);
+      return {
+        ...shape,
+        message: `Something went wrong on our side. Please try again. (request ${ctx?.requestId ?? "unknown"})`,
+        data: { ...shape.data, stack: undefined, requestId: ctx?.requestId ?? null, zodError: null, fieldErrors: null, domain: null },
+      };
+    }
+    return {
+      ...shape,
+      message:
+        zodError && error.code === "BAD_REQUEST" ? summariseZod(cause as ZodError) : shape.message,
+      data: { ...shape.data, stack: undefined, requestId: ctx?.requestId ?? null, zodError, fieldErrors, domain },
+    };
+  },
+});
+
+function summariseZod(e: ZodError): string {
+  return e.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/** Maps domain errors raised by services to tRPC errors, in one place. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to do this." });
+  return next({ ctx: { ...ctx, actor: ctx.actor satisfies Actor } });
+});

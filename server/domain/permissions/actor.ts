@@ -1,0 +1,43 @@
+/**
+ * Who is acting. Roles are (role, group) pairs in the Datatracker style:
+ * `chair` of `iotops`, `ad` of `ops`, `secretariat` of `secretariat`.
+ */
+export const ROLE_NAMES = ["chair", "ad", "secretariat", "secr", "delegate"] as const;
+export type KnownRoleName = (typeof ROLE_NAMES)[number];
+
+export interface RoleGrant {
+  /** Role slug; unknown slugs coming from the Datatracker are kept as-is. */
+  role: string;
+  /** Group or area acronym the role is held in (`secretariat` for the global role). */
+  group: string;
+}
+
+export interface Actor {
+  personId: number;
+  name: string;
+  email: string;
+  roles: readonly RoleGrant[];
+}
+
+/** `null` means an anonymous visitor. */
+export type MaybeActor = Actor | null;
+
+export const SECRETARIAT_GROUP = "secretariat";
+/** The group that runs dispatch. */
+export const DISPATCH_GROUP = "iotops";
+
+export function hasRole(actor: MaybeActor, role: string, group: string): boolean {
+  return !!actor && actor.roles.some((r) => r.role === role && r.group === group);
+}
+
+export function isSecretariat(actor: MaybeActor): boolean {
+  return hasRole(actor, "secretariat", SECRETARIAT_GROUP);
+}
+
+export function isChairOf(actor: MaybeActor, group: string): boolean {
+  return hasRole(actor, "chair", group);
+}
+
+export function isAdOf(actor: MaybeActor, area: string): boolean {
+  return hasRole(actor, "ad", area);
+}

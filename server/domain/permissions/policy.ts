@@ -1,0 +1,248 @@
+/**
+ * The one permission policy. Every service asks `assertCan(actor, action, resource)`
+ * before it acts; routers and pages never look at roles themselves. The UI may call
+ * `can` to decide which controls to render, but the server check is what counts.
+ */
+import { DomainError } from "../errors";
+import {
+  DISPATCH_GROUP,
+  isAdOf,
+  isChairOf,
+  isSecretariat,
+  type Actor,
+  type MaybeActor,
+} from "./actor";
+
+/** What the policy needs to know about an issue. */
+export interface IssueResource {
+  kind: "issue";
+  submitterId: number;
+  confidential: boolean;
+  /** Responsible area acronym, e.g. `ops`. */
+  area: string;
+  state: string;
+  /** The group whose chairs must acknowledge dispatched work, if any. */
+  targetGroup: string | null;
+}
+
+export interface DocumentResource {
+  kind: "document";
+  group: string | null;
+  /** The area of the document's group, for AD checks. */
+  area: string | null;
+  /** Responsible AD's email, if known. */
+  adEmail: string | null;
+  authorEmails: readonly string[];
+}
+
+export interface GroupResource {
+  kind: "group";
+  acronym: string;
+}
+
+export type Resource = IssueResource | DocumentResource | GroupResource | { kind: "none" };
+
+export const ACTIONS = [
+  "role.manage",
+  "issue.file",
+  "issue.view",
+  "issue.edit",
+  "issue.withdraw",
+  "issue.comment",
+  "issue.triage",
+  "issue.recommend",
+  "issue.review",
+  "issue.acknowledge",
+  "issue.link-document",
+  "document.change-wg-state",
+  "document.change-iesg-state",
+  "document.change-draft-state",
+  "document.new-revision",
+  "document.import",
+  "document.create",
+  "meeting.manage",
+  "agenda.manage",
+  "outbox.view",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Decision =
+  | { allowed: true; /** How the actor is entitled, recorded on the event. */ capacity: string }
+  | { allowed: false; reason: string };
+
+const allow = (capacity: string): Decision => ({ allowed: true, capacity });
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+/** States in which the submitter may still edit: before triage. */
+export const SUBMITTER_EDITABLE_STATES: readonly string[] = ["submitted", "needs-info"];
+/** States from which the submitter may withdraw. */
+export const WITHDRAWABLE_STATES: readonly string[] = [
+  "submitted",
+  "needs-info",
+  "in-discussion",
+  "recommended",
+  "returned",
+];
+
+function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
+  if (!r.confidential) return allow(actor ? "participant" : "public");
+  if (!actor) return deny("This issue is confidential.");
+  if (actor.personId === r.submitterId) return allow("submitter");
+  if (isChairOf(actor, DISPATCH_GROUP)) return allow(`chair/${DISPATCH_GROUP}`);
+  if (isAdOf(actor, r.area)) return allow(`ad/${r.area}`);
+  if (isSecretariat(actor)) return allow("secretariat");
+  return deny("This issue is confidential.");
+}
+
+/** A role-holder first, then the secretariat as the fallback capacity. */
+function roleOrSecretariat(actor: Actor, ok: string | null, reason: string): Decision {
+  if (ok) return allow(ok);
+  if (isSecretariat(actor)) return allow("secretariat");
+  return deny(reason);
+}
+
+function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
+  const seen = canSeeIssue(actor, r);
+  if (!seen.allowed) return seen;
+  const dispatchChair = isChairOf(actor, DISPATCH_GROUP) ? `chair/${DISPATCH_GROUP}` : null;
+  switch (action) {
+    case "issue.view":
+      return seen;
+    case "issue.comment":
+      return allow(seen.capacity);
+    case "issue.edit":
+      if (actor.personId === r.submitterId) {
+        return SUBMITTER_EDITABLE_STATES.includes(r.state)
+          ? allow("submitter")
+          : isSecretariat(actor)
+            ? allow("secretariat")
+            : deny("The issue has been triaged; only the chairs can change it now.");
+      }
+      return roleOrSecretariat(actor, null, "Only the submitter can edit this issue.");
+    case "issue.withdraw":
+      if (actor.personId === r.submitterId && WITHDRAWABLE_STATES.includes(r.state)) {
+        return allow("submitter");
+      }
+      return roleOrSecretariat(actor, null, "Only the submitter can withdraw this issue.");
+    case "issue.triage":
+    case "issue.recommend":
+      return roleOrSecretariat(
+        actor,
+        dispatchChair,
+        `Only the ${DISPATCH_GROUP.toUpperCase()} chairs can do this.`,
+      );
+    case "issue.link-document":
+      if (actor.personId === r.submitterId && SUBMITTER_EDITABLE_STATES.includes(r.state)) {
+        return allow("submitter");
+      }
+      return roleOrSecretariat(
+        actor,
+        dispatchChair,
+        `Only the submitter (before triage) or the ${DISPATCH_GROUP.toUpperCase()} chairs can link documents.`,
+      );
+    case "issue.review":
+      return roleOrSecretariat(
+        actor,
+        isAdOf(actor, r.area) ? `ad/${r.area}` : null,
+        `Only the area directors of the ${r.area.toUpperCase()} area can approve or return a recommendation.`,
+      );
+    case "issue.acknowledge":
+      return roleOrSecretariat(
+        actor,
+        r.targetGroup && isChairOf(actor, r.targetGroup) ? `chair/${r.targetGroup}` : null,
+        r.targetGroup
+          ? `Only the chairs of ${r.targetGroup.toUpperCase()} can acknowledge or decline this work.`
+          : "This outcome has no target group to acknowledge it.",
+      );
+    default:
+      return deny(`${action} does not apply to an issue.`);
+  }
+}
+
+function decideDocument(actor: Actor, action: Action, r: DocumentResource): Decision {
+  switch (action) {
+    case "document.change-wg-state":
+      return roleOrSecretariat(
+        actor,
+        r.group && isChairOf(actor, r.group) ? `chair/${r.group}` : null,
+        r.group
+          ? `Only the chairs of ${r.group.toUpperCase()} can change this document's WG state and tags.`
+          : "This document has no working group.",
+      );
+    case "document.change-iesg-state":
+    case "document.change-draft-state": {
+      // The named responsible AD; when none is recorded, any AD of the group's area.
+      const responsible =
+        r.adEmail !== null
+          ? r.adEmail.toLowerCase() === actor.email.toLowerCase()
+            ? "responsible-ad"
+            : null
+          : r.area && isAdOf(actor, r.area)
+            ? `ad/${r.area}`
+            : null;
+      return roleOrSecretariat(
+        actor,
+        responsible,
+        "Only the responsible area director or the secretariat can change this state.",
+      );
+    }
+    case "document.new-revision": {
+      const author = r.authorEmails.some((e) => e.toLowerCase() === actor.email.toLowerCase());
+      return roleOrSecretariat(
+        actor,
+        author ? "author" : null,
+        "Only the document's authors can post a new revision.",
+      );
+    }
+    default:
+      return deny(`${action} does not apply to a document.`);
+  }
+}
+
+/** The whole policy: a pure function of who, what and which. */
+export function decide(actor: MaybeActor, action: Action, resource: Resource): Decision {
+  if (resource.kind === "issue" && action === "issue.view") return canSeeIssue(actor, resource);
+  if (!actor) return deny("Sign in to do this.");
+  switch (resource.kind) {
+    case "issue":
+      return decideIssue(actor, action, resource);
+    case "document":
+      return decideDocument(actor, action, resource);
+    case "group":
+      if (action === "agenda.manage") {
+        return roleOrSecretariat(
+          actor,
+          isChairOf(actor, resource.acronym) ? `chair/${resource.acronym}` : null,
+          `Only the chairs of ${resource.acronym.toUpperCase()} can manage its agenda.`,
+        );
+      }
+      return deny(`${action} does not apply to a group.`);
+    case "none":
+      switch (action) {
+        case "issue.file":
+          return allow("participant");
+        case "role.manage":
+        case "document.import":
+        case "document.create":
+        case "meeting.manage":
+        case "outbox.view":
+          return roleOrSecretariat(actor, null, "Only the secretariat can do this.");
+        default:
+          return deny(`${action} needs a resource.`);
+      }
+  }
+}
+
+export function can(actor: MaybeActor, action: Action, resource: Resource): boolean {
+  return decide(actor, action, resource).allowed;
+}
+
+/** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN otherwise; returns the capacity. */
+export function assertCan(actor: MaybeActor, action: Action, resource: Resource): string {
+  const d = decide(actor, action, resource);
+  if (d.allowed) return d.capacity;
+  if (!actor) throw new DomainError("UNAUTHENTICATED", d.reason, { action });
+  throw new DomainError("FORBIDDEN", d.reason, { action });
+}
+
+export const NO_RESOURCE = { kind: "none" } as const;

@@ -1,0 +1,32 @@
+import type { Queryable } from "~/db/client";
+import { events } from "~/db/schema";
+
+export interface EventInput {
+  subjectType: "issue" | "document" | "person" | "group" | "meeting";
+  subjectKey: string | number;
+  type: string;
+  actorId: number | null;
+  actorCapacity?: string | null;
+  groupAcronym?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/** Append one event. Call it with the same transaction handle as the change it records. */
+export async function recordEvent(tx: Queryable, e: EventInput): Promise<void> {
+  await recordEvents(tx, [e]);
+}
+
+export async function recordEvents(tx: Queryable, list: readonly EventInput[]): Promise<void> {
+  if (list.length === 0) return;
+  await tx.insert(events).values(
+    list.map((e) => ({
+      subjectType: e.subjectType,
+      subjectKey: String(e.subjectKey),
+      type: e.type,
+      actorId: e.actorId,
+      actorCapacity: e.actorCapacity ?? null,
+      groupAcronym: e.groupAcronym ?? null,
+      payload: e.payload ?? {},
+    })),
+  );
+}

@@ -1,0 +1,26 @@
+import { getDatabase } from "./db";
+import { env, EnvError } from "./env";
+
+/**
+ * Validate the environment and open, migrate and seed the database before the
+ * first request, so a bad configuration stops the server with a clear message
+ * instead of failing later.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    env();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(`\n${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  try {
+    const db = await getDatabase();
+    console.log(`[iotops] database ready (${db.mode})`);
+  } catch (e) {
+    console.error("[iotops] could not open the database:", e);
+    process.exit(1);
+  }
+}
