@@ -13,8 +13,8 @@ export default async function HomePage() {
         <p className="text-slate-700">
           The IETF IOT Operations working group (IOTOPS) hears about operational problems with
           networked devices and sends each one to the group best placed to work on it. It follows
-          the dispatch model of RFC 7957: IOTOPS recommends a venue, the area director approves,
-          and the receiving group picks the work up. IOTOPS does not write the protocols itself.
+          the dispatch model of RFC 7957: IOTOPS recommends a venue, the area director approves, and
+          the receiving group picks the work up. IOTOPS does not write the protocols itself.
         </p>
         <p className="text-slate-700">This site supports that job end to end:</p>
         <ul className="list-disc space-y-1 pl-6 text-slate-700">
@@ -30,8 +30,8 @@ export default async function HomePage() {
             <strong>Area directors</strong> approve a recommendation or send it back with comments.
           </li>
           <li>
-            <strong>Everyone</strong> follows the resulting Internet-Drafts in the Datatracker&apos;s
-            own state vocabulary.
+            <strong>Everyone</strong> follows the resulting Internet-Drafts in the
+            Datatracker&apos;s own state vocabulary.
           </li>
         </ul>
         <p className="flex flex-wrap gap-3 pt-2">

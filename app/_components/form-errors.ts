@@ -9,7 +9,12 @@ export interface FormErrors {
 export function formErrors(err: unknown): FormErrors {
   if (err instanceof TRPCClientError) {
     const data = err.data as { fieldErrors?: Record<string, string[]> | null } | undefined;
-    return { message: err.message, fields: data?.fieldErrors ?? {} };
+    const fields = data?.fieldErrors ?? {};
+    const hasFields = Object.values(fields).some((v) => v && v.length > 0);
+    return {
+      message: hasFields ? "Please correct the fields marked below." : err.message,
+      fields,
+    };
   }
   return {
     message: err instanceof Error ? err.message : "Something went wrong. Please try again.",

@@ -18,14 +18,18 @@ export async function SiteHeader() {
     { href: "/report", label: "Report" },
   ];
   if (actor) links.splice(1, 0, { href: "/issues/new", label: "File an issue" });
-  if (isChairOf(actor, DISPATCH_GROUP) || isSecretariat(actor)) links.push({ href: "/triage", label: "Triage" });
+  if (isChairOf(actor, DISPATCH_GROUP) || isSecretariat(actor))
+    links.push({ href: "/triage", label: "Triage" });
   if (isAd || isSecretariat(actor)) links.push({ href: "/review", label: "AD review" });
   if (isSecretariat(actor)) links.push({ href: "/admin/roles", label: "Roles" });
 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-brand-900 no-underline hover:no-underline">
+        <Link
+          href="/"
+          className="text-lg font-semibold text-brand-900 no-underline hover:no-underline"
+        >
           IOTOPS Dispatch
         </Link>
         <nav aria-label="Main" className="flex-1">
@@ -44,7 +48,13 @@ export async function SiteHeader() {
                 <span className="font-medium">{actor.name}</span>
                 {actor.roles.length > 0 && (
                   <span className="ml-1 text-slate-600">
-                    ({actor.roles.map((r) => (r.role === "secretariat" ? "secretariat" : `${r.role} ${r.group}`)).join(", ")})
+                    (
+                    {actor.roles
+                      .map((r) =>
+                        r.role === "secretariat" ? "secretariat" : `${r.role} ${r.group}`,
+                      )
+                      .join(", ")}
+                    )
                   </span>
                 )}
               </span>

@@ -25,7 +25,8 @@ export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-export type Guarded<T> = { ok: true; data: T } | { ok: false; reason: "forbidden"; message: string };
+export type Guarded<T> =
+  { ok: true; data: T } | { ok: false; reason: "forbidden"; message: string };
 
 /**
  * Await a query for a role-restricted page: anonymous visitors are sent to sign

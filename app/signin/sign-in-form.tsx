@@ -54,7 +54,10 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} className="card mt-4 space-y-4" noValidate>
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+        >
           {error}
         </p>
       )}
@@ -62,7 +65,14 @@ export function SignInForm() {
         <label htmlFor="email" className="label">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="input" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="input"
+        />
       </div>
       <div>
         <label htmlFor="password" className="label">

@@ -26,8 +26,13 @@ export function SignUpForm() {
     setErrors({ message: null, fields: {} });
     try {
       await signUp.mutateAsync(input);
-      const res = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      if (res?.error) throw new Error("Your account was created, but signing in failed. Try signing in.");
+      const res = await signIn("credentials", {
+        email: input.email,
+        password: input.password,
+        redirect: false,
+      });
+      if (res?.error)
+        throw new Error("Your account was created, but signing in failed. Try signing in.");
       router.push("/");
       router.refresh();
     } catch (err) {
@@ -39,15 +44,29 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} className="card mt-4 space-y-4" noValidate>
       {errors.message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+        >
           {errors.message}
         </p>
       )}
       <Field id="name" label="Name" error={f.name}>
-        <input {...fieldAria("name", { error: f.name })} autoComplete="name" className="input" required />
+        <input
+          {...fieldAria("name", { error: f.name })}
+          autoComplete="name"
+          className="input"
+          required
+        />
       </Field>
       <Field id="email" label="Email" error={f.email}>
-        <input {...fieldAria("email", { error: f.email })} type="email" autoComplete="email" className="input" required />
+        <input
+          {...fieldAria("email", { error: f.email })}
+          type="email"
+          autoComplete="email"
+          className="input"
+          required
+        />
       </Field>
       <Field id="password" label="Password" hint="At least 10 characters." error={f.password}>
         <input

@@ -82,5 +82,8 @@ export const documentReplacements = pgTable(
       .references(() => documents.name, { onDelete: "cascade" }),
     target: text("target").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.source, t.target] }), index("document_repl_target_idx").on(t.target)],
+  (t) => [
+    primaryKey({ columns: [t.source, t.target] }),
+    index("document_repl_target_idx").on(t.target),
+  ],
 );

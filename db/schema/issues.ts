@@ -59,7 +59,9 @@ export const issues = pgTable(
   },
   (t) => [
     index("issues_state_created_idx").on(t.state, t.createdAt, t.id),
-    index("issues_public_created_idx").on(t.createdAt, t.id).where(sql`not ${t.confidential}`),
+    index("issues_public_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`not ${t.confidential}`),
     index("issues_charter_item_idx").on(t.charterItem),
     index("issues_suggested_group_idx").on(t.suggestedGroup),
     index("issues_submitter_idx").on(t.submitterId),

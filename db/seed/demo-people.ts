@@ -15,9 +15,24 @@ export interface DemoPerson {
 /** One person per role, documented in README.md. */
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { key: "contributor", name: "Casey Contributor", email: "contributor@example.org", roles: [] },
-  { key: "chair", name: "Charlie Chair", email: "chair@example.org", roles: [{ role: "chair", group: "iotops" }] },
-  { key: "suit-chair", name: "Sam Suit-Chair", email: "suit-chair@example.org", roles: [{ role: "chair", group: "suit" }] },
-  { key: "ad", name: "Avery Director", email: "ad@example.org", roles: [{ role: "ad", group: "ops" }] },
+  {
+    key: "chair",
+    name: "Charlie Chair",
+    email: "chair@example.org",
+    roles: [{ role: "chair", group: "iotops" }],
+  },
+  {
+    key: "suit-chair",
+    name: "Sam Suit-Chair",
+    email: "suit-chair@example.org",
+    roles: [{ role: "chair", group: "suit" }],
+  },
+  {
+    key: "ad",
+    name: "Avery Director",
+    email: "ad@example.org",
+    roles: [{ role: "ad", group: "ops" }],
+  },
   {
     key: "secretariat",
     name: "Sasha Secretariat",

@@ -12,7 +12,10 @@ export async function seedDemo(db: Db): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
-    const done = await tx.select().from(appMeta).where(sql`${appMeta.key} = 'demo-seeded'`);
+    const done = await tx
+      .select()
+      .from(appMeta)
+      .where(sql`${appMeta.key} = 'demo-seeded'`);
     if (done.length > 0) return;
     await seedDemoPeople(tx, hash);
     await tx.insert(appMeta).values({ key: "demo-seeded", value: new Date().toISOString() });

@@ -19,7 +19,12 @@ export async function seedCatalog(db: Queryable): Promise<void> {
   await db
     .insert(charterItems)
     .values(
-      CHARTER_ITEMS.map((c, i) => ({ id: c.id, title: c.title, description: c.description, position: i })),
+      CHARTER_ITEMS.map((c, i) => ({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        position: i,
+      })),
     )
     .onConflictDoUpdate({
       target: charterItems.id,

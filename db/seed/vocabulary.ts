@@ -43,7 +43,14 @@ export async function seedVocabulary(db: Queryable): Promise<void> {
     });
   await db
     .insert(intendedStdLevels)
-    .values(INTENDED_STD_LEVELS.map((l) => ({ slug: l.slug, name: l.name, position: l.order, used: l.used })))
+    .values(
+      INTENDED_STD_LEVELS.map((l) => ({
+        slug: l.slug,
+        name: l.name,
+        position: l.order,
+        used: l.used,
+      })),
+    )
     .onConflictDoUpdate({
       target: intendedStdLevels.slug,
       set: { name: sql`excluded.name`, position: sql`excluded.position`, used: sql`excluded.used` },

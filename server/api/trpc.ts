@@ -11,7 +11,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
-    const domain = isDomainError(cause) ? { code: cause.code, details: cause.details ?? null } : null;
+    const domain = isDomainError(cause)
+      ? { code: cause.code, details: cause.details ?? null }
+      : null;
     const fieldErrors =
       zodError?.fieldErrors ??
       ((domain?.details?.fieldErrors as Record<string, string[]> | undefined) || null);
@@ -20,14 +22,28 @@ const t = initTRPC.context<Context>().create({
       return {
         ...shape,
         message: `Something went wrong on our side. Please try again. (request ${ctx?.requestId ?? "unknown"})`,
-        data: { ...shape.data, stack: undefined, requestId: ctx?.requestId ?? null, zodError: null, fieldErrors: null, domain: null },
+        data: {
+          ...shape.data,
+          stack: undefined,
+          requestId: ctx?.requestId ?? null,
+          zodError: null,
+          fieldErrors: null,
+          domain: null,
+        },
       };
     }
     return {
       ...shape,
       message:
         zodError && error.code === "BAD_REQUEST" ? summariseZod(cause as ZodError) : shape.message,
-      data: { ...shape.data, stack: undefined, requestId: ctx?.requestId ?? null, zodError, fieldErrors, domain },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        requestId: ctx?.requestId ?? null,
+        zodError,
+        fieldErrors,
+        domain,
+      },
     };
   },
 });

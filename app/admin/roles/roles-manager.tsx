@@ -60,15 +60,29 @@ export function RolesManager({ grants }: { grants: Grant[] }) {
   const f = errors.fields;
   return (
     <div className="space-y-6">
-      <form onSubmit={onGrant} className="card grid gap-3 sm:grid-cols-4 sm:items-start" aria-labelledby="grant-title" noValidate>
+      <form
+        onSubmit={onGrant}
+        className="card grid gap-3 sm:grid-cols-4 sm:items-start"
+        aria-labelledby="grant-title"
+        noValidate
+      >
         <h2 id="grant-title" className="sm:col-span-4">
           Grant a role
         </h2>
         <Field id="grant-email" label="Person's email" error={f.email}>
-          <input {...fieldAria("grant-email", { error: f.email })} type="email" className="input" required />
+          <input
+            {...fieldAria("grant-email", { error: f.email })}
+            type="email"
+            className="input"
+            required
+          />
         </Field>
         <Field id="grant-role" label="Role" error={f.role}>
-          <select {...fieldAria("grant-role", { error: f.role })} className="input" defaultValue="chair">
+          <select
+            {...fieldAria("grant-role", { error: f.role })}
+            className="input"
+            defaultValue="chair"
+          >
             <option value="chair">Chair</option>
             <option value="ad">Area director</option>
             <option value="secretariat">Secretariat</option>
@@ -77,7 +91,11 @@ export function RolesManager({ grants }: { grants: Grant[] }) {
           </select>
         </Field>
         <Field id="grant-group" label="Group or area" hint="e.g. iotops, suit, ops" error={f.group}>
-          <input {...fieldAria("grant-group", { hint: true, error: f.group })} className="input" required />
+          <input
+            {...fieldAria("grant-group", { hint: true, error: f.group })}
+            className="input"
+            required
+          />
         </Field>
         <div className="sm:pt-6">
           <button type="submit" className="btn btn-primary" disabled={grant.isPending}>

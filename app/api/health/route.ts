@@ -20,7 +20,11 @@ export async function GET() {
     return Response.json(
       {
         status: "error",
-        database: { mode, reachable: false, error: err instanceof Error ? err.message : String(err) },
+        database: {
+          mode,
+          reachable: false,
+          error: err instanceof Error ? err.message : String(err),
+        },
       },
       { status: 503 },
     );

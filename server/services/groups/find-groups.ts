@@ -21,10 +21,7 @@ export async function findGroups(db: Queryable) {
 }
 
 export async function getGroup(db: Queryable, acronym: string) {
-  const [group] = await db
-    .select()
-    .from(groups)
-    .where(eq(groups.acronym, acronym.toLowerCase()));
+  const [group] = await db.select().from(groups).where(eq(groups.acronym, acronym.toLowerCase()));
   if (!group) throw new DomainError("NOT_FOUND", `There is no group called ${acronym}.`);
   const [area] = group.area
     ? await db.select().from(areas).where(eq(areas.acronym, group.area))

@@ -24,9 +24,13 @@ export async function signUp(db: Db, input: SignUpInput): Promise<{ personId: nu
       .from(people)
       .where(sql`lower(${people.email}) = ${input.email}`);
     if (existing) {
-      throw new DomainError("CONFLICT", "An account with this email already exists. Sign in instead.", {
-        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
-      });
+      throw new DomainError(
+        "CONFLICT",
+        "An account with this email already exists. Sign in instead.",
+        {
+          fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+        },
+      );
     }
     const [row] = await tx
       .insert(people)

@@ -41,20 +41,27 @@ export async function listRoleGrants(db: Queryable, actor: MaybeActor) {
 
 export async function grantRole(db: Db, actor: MaybeActor, input: z.infer<typeof ZGrantRole>) {
   const capacity = assertCan(actor, "role.manage", NO_RESOURCE);
-  const group = input.role === "secretariat" ? "secretariat" : input.group;
+  const email = input.email.trim().toLowerCase();
+  const group = input.role === "secretariat" ? "secretariat" : input.group.trim().toLowerCase();
   return db.transaction(async (tx) => {
     const [person] = await tx
       .select({ id: people.id, name: people.name })
       .from(people)
-      .where(sql`lower(${people.email}) = ${input.email}`);
+      .where(sql`lower(${people.email}) = ${email}`);
     if (!person) {
-      throw new DomainError("NOT_FOUND", `No one has signed up with ${input.email} yet.`, {
-        fieldErrors: { email: [`No one has signed up with ${input.email} yet.`] },
+      throw new DomainError("NOT_FOUND", `No one has signed up with ${email} yet.`, {
+        fieldErrors: { email: [`No one has signed up with ${email} yet.`] },
       });
     }
     const inserted = await tx
       .insert(roleGrants)
-      .values({ personId: person.id, role: input.role, groupAcronym: group, source: "manual", grantedBy: actor!.personId })
+      .values({
+        personId: person.id,
+        role: input.role,
+        groupAcronym: group,
+        source: "manual",
+        grantedBy: actor!.personId,
+      })
       .onConflictDoNothing()
       .returning({ id: roleGrants.id });
     if (inserted.length === 0) {
@@ -77,7 +84,13 @@ export async function revokeRole(db: Db, actor: MaybeActor, input: z.infer<typeo
   const capacity = assertCan(actor, "role.manage", NO_RESOURCE);
   return db.transaction(async (tx) => {
     const [grant] = await tx
-      .select({ id: roleGrants.id, personId: roleGrants.personId, role: roleGrants.role, group: roleGrants.groupAcronym, source: roleGrants.source })
+      .select({
+        id: roleGrants.id,
+        personId: roleGrants.personId,
+        role: roleGrants.role,
+        group: roleGrants.groupAcronym,
+        source: roleGrants.source,
+      })
       .from(roleGrants)
       .where(eq(roleGrants.id, input.grantId));
     if (!grant) throw new DomainError("NOT_FOUND", "That role grant no longer exists.");

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "../client";
+import { seedDatabase } from "../seed";
+import { createTestDatabase, testDbKind, type TestDatabase } from "../testing/test-database";
+import { AREAS, CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { STATE_TYPES, statesOf } from "~/server/domain/documents/vocabulary";
+
+let t: TestDatabase;
+
+async function count(table: string): Promise<number> {
+  const r = await t.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  return (r.rows[0] as { n: number }).n;
+}
+
+async function userTables(): Promise<string[]> {
+  const r = await t.db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+  );
+  return r.rows.map((row) => (row as { table_name: string }).table_name);
+}
+
+describe(`migrations and seed on ${testDbKind()}`, () => {
+  beforeAll(async () => {
+    t = await createTestDatabase({ migrate: false });
+  });
+  afterAll(async () => t?.destroy());
+
+  it("apply to an empty database, then re-apply as a no-op", async () => {
+    expect(await userTables()).toEqual([]);
+    await migrateDatabase(t);
+    const tables = await userTables();
+    expect(tables).toEqual(
+      expect.arrayContaining(["issues", "events", "documents", "people", "role_grants"]),
+    );
+    const applied = await t.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    await migrateDatabase(t);
+    expect(await userTables()).toEqual(tables);
+    const again = await t.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(again.rows).toEqual(applied.rows);
+  });
+
+  it("seeds reference data idempotently, and demo data only once", async () => {
+    await seedDatabase(t.db, { demo: false });
+    const expectedStates = STATE_TYPES.reduce((n, st) => n + statesOf(st.slug).length, 0);
+    const first = {
+      areas: await count("areas"),
+      groups: await count("groups"),
+      items: await count("charter_items"),
+      states: await count("doc_states"),
+      people: await count("people"),
+    };
+    expect(first).toEqual({
+      areas: AREAS.length,
+      groups: GROUPS.length,
+      items: CHARTER_ITEMS.length,
+      states: expectedStates,
+      people: 0,
+    });
+    await seedDatabase(t.db, { demo: true });
+    const withDemo = await count("people");
+    expect(withDemo).toBeGreaterThan(0);
+    const issuesAfterDemo = await count("issues");
+    await seedDatabase(t.db, { demo: true });
+    expect({
+      areas: await count("areas"),
+      groups: await count("groups"),
+      items: await count("charter_items"),
+      states: await count("doc_states"),
+      people: await count("people"),
+      issues: await count("issues"),
+    }).toEqual({ ...first, people: withDemo, issues: issuesAfterDemo });
+  });
+
+  it("refuses to update or delete events", async () => {
+    await t.db.execute(
+      sql`insert into events (subject_type, subject_key, type, payload) values ('issue', '1', 'probe', '{}')`,
+    );
+    const refused = (e: unknown) =>
+      /append-only/.test(String((e as { cause?: Error }).cause?.message ?? (e as Error).message));
+    await expect(t.db.execute(sql`update events set type = 'changed'`)).rejects.toSatisfy(refused);
+    await expect(t.db.execute(sql`delete from events where type = 'probe'`)).rejects.toSatisfy(
+      refused,
+    );
+    expect(await count("events")).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,83 @@
+// Shared set-up steps for `npm start` and `npm test`. Plain Node, no dependencies,
+// because it runs before `npm ci` has installed anything.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+export function log(msg) {
+  process.stderr.write(`\x1b[36m▸\x1b[0m ${msg}\n`);
+}
+
+/** Run a command in the project root, inheriting stdio. Returns the exit status. */
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
+  });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+export function runOrDie(cmd, args, opts) {
+  const status = run(cmd, args, opts);
+  if (status !== 0) {
+    log(`${cmd} ${args.join(" ")} failed with status ${status}`);
+    process.exit(status);
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than the lock file. */
+export function ensureDependencies() {
+  const marker = path.join(root, "node_modules/.package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log("Installing dependencies (npm ci)…");
+  runOrDie("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "server",
+  "db",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "instrumentation.ts",
+];
+
+function hashTree(hash, p) {
+  if (!existsSync(p)) return;
+  const st = statSync(p);
+  if (st.isDirectory()) {
+    for (const name of readdirSync(p).sort()) {
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      hashTree(hash, path.join(p, name));
+    }
+  } else {
+    hash.update(path.relative(root, p));
+    hash.update(readFileSync(p));
+  }
+}
+
+/** `next build` unless the last build was made from exactly these sources. */
+export function ensureBuild() {
+  const hash = createHash("sha256");
+  for (const p of BUILD_INPUTS) hashTree(hash, path.join(root, p));
+  const digest = hash.digest("hex");
+  const stamp = path.join(root, ".next/source-hash");
+  if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp)) {
+    if (readFileSync(stamp, "utf8").trim() === digest) {
+      log("Production build is up to date.");
+      return;
+    }
+  }
+  log("Building the app (next build)…");
+  runOrDie("npx", ["next", "build"]);
+  writeFileSync(stamp, digest + "\n");
+}
