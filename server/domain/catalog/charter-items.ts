@@ -34,7 +34,7 @@ export const CHARTER_ITEMS = [
     id: "onboarding",
     title: "Onboarding",
     description:
-      "Letting a freshly deployed device join an operator's network and management domain securely, ideally without anyone having to touch it.",
+      "Letting a freshly deployed device join the network it will live in, and the domain that will manage it, securely and ideally without anyone having to touch it.",
   },
   {
     id: "network-access-control",

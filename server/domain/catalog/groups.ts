@@ -13,12 +13,7 @@ import type { CharterItemId } from "./charter-items";
 export type GroupType = "wg" | "rg" | "dir";
 export type GroupState = "active" | "concluded" | "proposed" | "bof" | "dormant";
 export type IotRelevance =
-  | "direct"
-  | "foundational"
-  | "adjacent"
-  | "domain-specific"
-  | "research"
-  | "review-body";
+  "direct" | "foundational" | "adjacent" | "domain-specific" | "research" | "review-body";
 
 export interface GroupProfile {
   /** Lowercase Datatracker acronym, e.g. `suit`. */
@@ -47,7 +42,7 @@ export interface GroupProfile {
   readonly yearConcluded?: number;
 }
 
-export const GROUPS = [
+const GROUP_DATA = [
   {
     acronym: "iotops",
     name: "IOT Operations",
@@ -55,7 +50,7 @@ export const GROUPS = [
     area: "ops",
     state: "active",
     summary:
-      "Forum for the day-to-day problems of operating big fleets of networked devices that have little or no user interface, centred on bringing devices into service and managing them over their lifetime. It advises where new IoT work should land in the IETF and, since its recharter, also takes on standards work of its own, for example extensions to Manufacturer Usage Description.",
+      "Forum for the day-to-day problems of operating big fleets of connected devices with a minimal or absent user interface, centred on bringing devices into service and managing them over their lifetime. It advises where new IoT work should land in the IETF and, since its recharter, also takes on standards work of its own, for example extensions to Manufacturer Usage Description.",
     keywords: [
       "IoT operations",
       "device lifecycle management",
@@ -101,7 +96,7 @@ export const GROUPS = [
     area: "ops",
     state: "active",
     summary:
-      "Works on network infrastructure that manages itself. Best known for zero-touch secure bootstrapping, where a new device presents the identity its vendor installed plus a signed voucher in order to enrol in the operator's domain. The group also specified an autonomic control plane and a protocol for discovery and negotiation between autonomic functions.",
+      "Works on network infrastructure that manages itself. Best known for zero-touch secure bootstrapping, where a new device presents the identity its vendor installed plus a signed voucher in order to enrol in the operator's domain. It has also specified a control plane for autonomic functions and a protocol they use to discover and negotiate with each other.",
     keywords: [
       "BRSKI",
       "voucher",
@@ -175,7 +170,7 @@ export const GROUPS = [
     area: "wit",
     state: "active",
     summary:
-      "Specifies a RESTful application stack small enough for constrained nodes and networks: CoAP itself plus extensions for discovering resources, observing them, transferring large bodies in blocks, talking to groups, representing sensor data and protecting messages end to end.",
+      "Specifies a RESTful application stack sized for small devices on limited networks: CoAP itself plus extensions for discovering resources, observing them, transferring large bodies in blocks, talking to groups, representing sensor data and protecting messages end to end.",
     keywords: [
       "CoAP",
       "RFC 7252",
@@ -210,7 +205,7 @@ export const GROUPS = [
     area: "int",
     state: "active",
     summary:
-      "Adds Internet support for identifying unmanned aircraft and for checking that the identification messages they broadcast are genuine, alongside the Remote ID rules set by aviation regulators.",
+      "Uses Internet technology to name drones and other unmanned aircraft and to let observers check that the ID messages an aircraft broadcasts are authentic, complementing aviation regulators' Remote ID rules.",
     keywords: [
       "UAS Remote ID",
       "drone identification",
@@ -275,7 +270,7 @@ export const GROUPS = [
     state: "concluded",
     successor: "schc",
     summary:
-      "Made IPv6 usable over long-range radios with tiny bandwidth by specifying Static Context Header Compression and fragmentation (SCHC) and profiles of it for individual radio technologies.",
+      "Made IPv6 usable over long-range radios with tiny bandwidth. Its main result is SCHC, a scheme that compresses headers against a shared static context and fragments packets, plus profiles of it for individual radio technologies.",
     keywords: [
       "LPWAN",
       "LoRaWAN",
@@ -336,7 +331,7 @@ export const GROUPS = [
     area: "int",
     state: "concluded",
     summary:
-      "Produced advice on implementing IETF protocols on devices short of memory, energy and code space, including the commonly cited classes of constrained nodes.",
+      "Produced advice for people building IETF protocols into devices that are short of memory, energy and code space, including the commonly cited classes of constrained nodes.",
     keywords: [
       "constrained node classes",
       "Class 0/1/2 devices",
@@ -366,7 +361,7 @@ export const GROUPS = [
     area: "rtg",
     state: "active",
     summary:
-      "Develops routing for low-power, lossy mesh networks. Its work revolves around the RPL protocol and its objective functions, with related compression, multicast and optimisation specifications.",
+      "Develops routing for meshes of low-power nodes joined by unreliable links. Its work revolves around the RPL protocol and its objective functions, with related compression, multicast and optimisation specifications.",
     keywords: [
       "RPL",
       "RFC 6550",
@@ -433,7 +428,7 @@ export const GROUPS = [
     area: "int",
     state: "concluded",
     summary:
-      "Put IPv6, 6LoWPAN and RPL on top of the time-slotted, channel-hopping MAC of IEEE 802.15.4 to get deterministic wireless meshes for industry, covering how cells are scheduled and how a node joins securely.",
+      "Ran IPv6, 6LoWPAN and RPL over the TSCH medium access mode of 802.15.4, in which radios follow a timetable and change channel slot by slot, to obtain deterministic wireless meshes for industry; it covered how cells are scheduled and how a node joins securely.",
     keywords: [
       "TSCH",
       "IEEE 802.15.4e",
@@ -466,7 +461,7 @@ export const GROUPS = [
     state: "active",
     predecessor: "6lowpan",
     summary:
-      "Fits IPv6 onto constrained link layers (the 'IPv6-over-foo' documents) and looks after 6LoWPAN header compression and the streamlined neighbour discovery those links use.",
+      "Fits IPv6 onto constrained link layers (the 'IPv6-over-foo' documents) and maintains the 6LoWPAN compression scheme together with the streamlined neighbour discovery those links use.",
     keywords: [
       "6LoWPAN",
       "IPHC",
@@ -499,7 +494,7 @@ export const GROUPS = [
     area: "sec",
     state: "active",
     summary:
-      "Brings OAuth 2.0-like authorization to constrained devices: a framework for access tokens, CBOR Web Tokens bound to proof-of-possession keys, profiles for the underlying communication security, and supporting key management and enrolment.",
+      "Brings OAuth 2.0-like authorization to small devices: a framework for access tokens, CBOR Web Tokens bound to proof-of-possession keys, profiles for the underlying communication security, and supporting key management and enrolment.",
     keywords: [
       "ACE-OAuth",
       "OAuth for IoT",
@@ -520,7 +515,12 @@ export const GROUPS = [
     ],
     keyRfcs: ["8392", "8747", "9148", "9200", "9202", "9203", "9237"],
     keyDrafts: [],
-    charterItems: ["administrative-control", "network-access-control", "onboarding", "security-privacy"],
+    charterItems: [
+      "administrative-control",
+      "network-access-control",
+      "onboarding",
+      "security-privacy",
+    ],
     iotRelevance: "direct",
     hasDispatchRole: false,
     datatrackerUrl: "https://datatracker.ietf.org/wg/ace/about/",
@@ -532,7 +532,7 @@ export const GROUPS = [
     area: "sec",
     state: "active",
     summary:
-      "Defines signing, MACing and encryption of CBOR data and runs the algorithm registries. Its structures are the cryptographic wrapper reused by IoT formats like tokens, update manifests and attestation evidence.",
+      "Defines signing, MACing and encryption of CBOR data and runs the algorithm registries. Its structures are the cryptographic wrapper reused by IoT formats such as access tokens, firmware manifests and attestation evidence.",
     keywords: [
       "COSE",
       "COSE_Sign1",
@@ -562,7 +562,7 @@ export const GROUPS = [
     area: "sec",
     state: "active",
     summary:
-      "Specifies the architecture and protocol a remote manager uses to install, update and remove trusted applications and their data in a device's trusted execution environment, building on attestation and SUIT manifests.",
+      "Specifies the architecture and protocol a remote manager uses to install, update and remove trusted applications, together with the data they need, in a device's trusted execution environment; it relies on remote attestation and on SUIT manifests.",
     keywords: [
       "TEE",
       "trusted execution environment",
@@ -636,7 +636,7 @@ export const GROUPS = [
     area: "sec",
     state: "active",
     summary:
-      "Keeps the EAP authentication methods used for network access up to date, including methods based on TLS 1.3 and out-of-band bootstrapping for devices without a user interface.",
+      "Keeps EAP, the authentication framework behind network admission (for example 802.1X), current: new methods based on TLS 1.3, and methods that bootstrap devices lacking any user interface through an out-of-band channel.",
     keywords: [
       "EAP",
       "EAP-TLS 1.3",
@@ -705,7 +705,7 @@ export const GROUPS = [
     area: "art",
     state: "active",
     summary:
-      "Develops SDF, a JSON-based language for writing down the data and interaction models of Things, so that models coming from different IoT ecosystems can share one format and be converted between them.",
+      "Develops SDF, a description language written in JSON for the properties, actions and events that Things expose and the data they exchange, so that device models from separate IoT ecosystems share one format and can be converted between them.",
     keywords: [
       "SDF",
       "Semantic Definition Format",
@@ -797,7 +797,7 @@ export const GROUPS = [
     area: "sec",
     state: "active",
     summary:
-      "Maintains the SCIM provisioning protocol and its schemas. Newer work lets organisations and their partners provision devices, including the data needed to bootstrap them, through the same interface they already use for user accounts.",
+      "Looks after the SCIM protocol for provisioning identities and its schemas. Newer work lets organisations and their partners provision devices, including the data needed to bootstrap them, through the same interface they already use for user accounts.",
     keywords: [
       "SCIM",
       "identity provisioning",
@@ -827,7 +827,7 @@ export const GROUPS = [
     area: "sec",
     state: "active",
     summary:
-      "Maintains OAuth 2.0 and its extensions. Its main relevance to IoT is the device authorization grant, meant for devices with limited means of input.",
+      "Looks after OAuth 2.0 and its extensions. Its main relevance to IoT is the device authorization grant, meant for devices with limited means of input.",
     keywords: [
       "OAuth 2.0",
       "device authorization grant",
@@ -858,7 +858,7 @@ export const GROUPS = [
     yearConcluded: 2012,
     successor: "6lo",
     summary:
-      "The first group to specify IPv6 over IEEE 802.15.4 low-power radios, with header compression and streamlined neighbour discovery; 6LO carries its work on.",
+      "The first group to carry IPv6 on low-power 802.15.4 radio links, with header compression and streamlined neighbour discovery; 6LO carries its work on.",
     keywords: [
       "6LoWPAN",
       "IEEE 802.15.4",
@@ -886,7 +886,7 @@ export const GROUPS = [
     area: "int",
     state: "active",
     summary:
-      "Panel of IoT experts appointed by the Internet Area directors. It reviews drafts with IoT relevance when asked and helps line up IoT activity across IETF working groups, IRTF research groups and outside standards bodies, including advice on where new IoT work belongs.",
+      "Panel of IoT specialists chosen by the Internet Area directors. On request it reviews drafts that touch IoT, and it helps line up IoT activity across IETF working groups, IRTF research groups and outside standards bodies, including advice on where fresh IoT proposals belong.",
     keywords: [
       "IoT directorate",
       "document review",
@@ -908,10 +908,13 @@ export const GROUPS = [
   },
 ] as const satisfies readonly GroupProfile[];
 
-export type GroupAcronym = (typeof GROUPS)[number]["acronym"];
+/** Every catalogued group, in catalog order. */
+export const GROUPS: readonly GroupProfile[] = GROUP_DATA;
+
+export type GroupAcronym = (typeof GROUP_DATA)[number]["acronym"];
 
 const groupByAcronym: ReadonlyMap<string, GroupProfile> = new Map(
-  GROUPS.map((g) => [g.acronym, g as GroupProfile]),
+  GROUPS.map((g) => [g.acronym, g]),
 );
 
 /** Looks a group up by acronym (case-insensitive); `undefined` when unknown. */

@@ -1,0 +1,158 @@
+/**
+ * Routing speed benchmark:  npm run bench:routing [-- --docs 5000 --queries 300 --corpus FILE]
+ *
+ * Builds an engine with N synthetic known documents and routes a few hundred
+ * queries, printing mean / p50 / p95 / max milliseconds per query.
+ *
+ * Synthetic documents are generated deterministically (seeded PRNG) at run
+ * time: for a document of group g, title and abstract words are drawn from
+ * g's vocabulary (the corpus documents of g when ../shared/data/wg-corpus.jsonl
+ * is available, else g's catalog profile), mixed with 20% words from other
+ * groups. Nothing from the corpus is written anywhere. Queries are generated
+ * the same way with a different seed, so they are "unseen" but on-topic.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { createRoutingEngine, parseCorpusLine, type KnownDocument } from "~/server/domain/routing";
+
+import { readJsonlFile } from "../scripts/lib/jsonl";
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const words = (s: string) => s.split(/[^A-Za-z0-9-]+/).filter((w) => w.length > 1);
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, idx)]!;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: "string", default: "5000" },
+      queries: { type: "string", default: "300" },
+      corpus: { type: "string" },
+    },
+  });
+  const nDocs = Number(values.docs);
+  const nQueries = Number(values.queries);
+  const corpusPath = path.resolve(process.cwd(), values.corpus ?? "../shared/data/wg-corpus.jsonl");
+
+  // Per-group word pools.
+  const pools = new Map<string, string[]>();
+  const add = (g: string, text: string) => {
+    const list = pools.get(g) ?? [];
+    list.push(...words(text));
+    pools.set(g, list);
+  };
+  let source = "catalog profiles";
+  if (existsSync(corpusPath)) {
+    for (const line of await readJsonlFile(corpusPath)) {
+      const r = parseCorpusLine(line.text);
+      if (r.kind === "ok") add(r.value.group, `${r.value.title} ${r.value.abstract ?? ""}`);
+    }
+    source = `word pools of ${path.relative(process.cwd(), corpusPath)}`;
+  }
+  for (const g of GROUPS) {
+    if (g.type === "dir") continue;
+    if (!pools.has(g.acronym)) add(g.acronym, `${g.name} ${g.summary} ${g.keywords.join(" ")}`);
+  }
+  const groups = [...pools.keys()].sort();
+  const allWords = groups.flatMap((g) => pools.get(g)!);
+
+  function synth(rand: () => number, i: number) {
+    const g = groups[i % groups.length]!;
+    const pool = pools.get(g)!;
+    const pick = () =>
+      rand() < 0.8
+        ? pool[Math.floor(rand() * pool.length)]!
+        : allWords[Math.floor(rand() * allWords.length)]!;
+    const title = Array.from({ length: 5 + Math.floor(rand() * 6) }, pick).join(" ");
+    const abstract = Array.from({ length: 60 + Math.floor(rand() * 90) }, pick).join(" ");
+    return { g, title, abstract };
+  }
+
+  const rand = mulberry32(20260101);
+  const documents: KnownDocument[] = [];
+  for (let i = 0; i < nDocs; i++) {
+    const { g, title, abstract } = synth(rand, i);
+    documents.push({ name: `synthetic-${g}-${i}`, title, abstract, group: g, source: "document" });
+  }
+  const qrand = mulberry32(424242);
+  const queries = Array.from({ length: nQueries }, (_, i) => synth(qrand, i * 7 + 3));
+
+  const t0 = performance.now();
+  const engine = createRoutingEngine({ groups: GROUPS, charterItems: CHARTER_ITEMS, documents });
+  const buildMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  engine.route({ title: "warm-up", text: "firmware update manifest for constrained devices" });
+  const firstMs = performance.now() - t1;
+
+  const times: number[] = [];
+  let correct = 0;
+  for (const q of queries) {
+    const s = performance.now();
+    const r = engine.route({ title: q.title, text: q.abstract });
+    times.push(performance.now() - s);
+    if (r.candidates[0]?.wg === q.g) correct++;
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+
+  // Long issues (about 1,500 words each).
+  const long: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const parts = Array.from({ length: 12 }, (_, j) => synth(qrand, i * 12 + j).abstract);
+    const s = performance.now();
+    engine.route({ title: queries[i]!.title, text: parts.join(" ") });
+    long.push(performance.now() - s);
+  }
+  long.sort((a, b) => a - b);
+
+  // Incremental add followed by a query (includes the lazy norm refresh).
+  const incremental: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const { g, title, abstract } = synth(qrand, i);
+    const s = performance.now();
+    engine.addDocument({ name: `added-${i}`, title, abstract, group: g, source: "decision" });
+    engine.route({ title: queries[i]!.title, text: queries[i]!.abstract });
+    incremental.push(performance.now() - s);
+  }
+  incremental.sort((a, b) => a - b);
+
+  const f = (x: number) => x.toFixed(2);
+  console.log(`Routing benchmark (${source}), Node ${process.version}`);
+  console.log(`known documents: ${engine.size() - 20} (+ ${GROUPS.length} catalog profiles)`);
+  console.log(`index build: ${f(buildMs)} ms; first query (norm refresh): ${f(firstMs)} ms`);
+  console.log(
+    `per query over ${times.length} queries: mean ${f(mean)} ms, p50 ${f(percentile(times, 50))} ms, p95 ${f(percentile(times, 95))} ms, max ${f(times[times.length - 1] ?? 0)} ms`,
+  );
+  console.log(
+    `long issues (~1,500 words): p50 ${f(percentile(long, 50))} ms, max ${f(long[long.length - 1] ?? 0)} ms`,
+  );
+  console.log(
+    `addDocument + route: p50 ${f(percentile(incremental, 50))} ms, p95 ${f(percentile(incremental, 95))} ms`,
+  );
+  console.log(
+    `(sanity: synthetic queries routed to their source group: ${((100 * correct) / times.length).toFixed(0)}%)`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
