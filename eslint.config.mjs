@@ -63,7 +63,7 @@ const config = [
   {
     // Only server/env.ts reads the environment; everything else asks it.
     files: ["server/**/*.ts", "db/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
-    ignores: ["server/env.ts", "**/*.test.ts", "app/_trpc/client.tsx"],
+    ignores: ["server/env.ts", "**/*.test.ts", "db/testing/**", "app/_trpc/client.tsx"],
     rules: {
       "no-restricted-properties": [
         "error",

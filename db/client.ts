@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -15,7 +16,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; the same query API as Db. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything that can run queries: the database or a transaction. */
-export type Queryable = Db | Tx;
+export type Queryable = Db;
 
 export type DbMode = "pglite" | "postgres";
 
@@ -48,15 +49,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, mode: "postgres", url: opts.url, close: () => pool.end() };
   }
   let client: PGlite;
+  let release = () => {};
   if (!opts.dataDir || opts.dataDir === "memory") {
     client = await PGlite.create();
   } else {
     const dir = path.resolve(opts.dataDir);
     mkdirSync(dir, { recursive: true });
+    release = acquireDataDirLock(dir);
     client = await PGlite.create(dir);
   }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
-  return { db, mode: "pglite", close: () => client.close() };
+  return {
+    db,
+    mode: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 /** Apply the committed migrations; re-running is a no-op. Safe with several app servers. */

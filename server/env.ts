@@ -76,7 +76,9 @@ export class EnvError extends Error {
 
 /** Validate an environment. Throws EnvError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = ZEnv.safeParse(source);
+  // An empty variable means "not set", as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = ZEnv.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `- ${i.path.join(".") || "(env)"} ${i.message}`);
   const vars = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? "")))];

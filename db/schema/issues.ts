@@ -39,7 +39,7 @@ export const issues = pgTable(
     suggestedCharterScore: real("suggested_charter_score"),
     /** Top suggested group acronym, for filtering the triage queue. */
     suggestedGroup: text("suggested_group"),
-    suggestion: jsonb("suggestion").$type<unknown>(),
+    suggestion: jsonb("suggestion").$type<Record<string, unknown>>(),
     /** Responsible area for AD review. */
     area: text("area").notNull().default("ops"),
     submitterId: integer("submitter_id")
@@ -47,7 +47,7 @@ export const issues = pgTable(
       .references(() => people.id),
     responsibleChairId: integer("responsible_chair_id").references(() => people.id),
     confidential: boolean("confidential").notNull().default(false),
-    recommendation: jsonb("recommendation").$type<unknown>(),
+    recommendation: jsonb("recommendation").$type<Record<string, unknown>>(),
     closedReason: text("closed_reason"),
     duplicateOf: integer("duplicate_of"),
     /** Message of the last information request, shown to the submitter. */
@@ -66,6 +66,11 @@ export const issues = pgTable(
     index("issues_suggested_group_idx").on(t.suggestedGroup),
     index("issues_submitter_idx").on(t.submitterId),
     index("issues_dispatched_idx").on(t.dispatchedAt),
+    index("issues_title_fts_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
+    index("issues_text_fts_idx").using(
+      "gin",
+      sql`to_tsvector('english', ${t.title} || ' ' || ${t.problemStatement})`,
+    ),
   ],
 );
 

@@ -8,16 +8,21 @@ import { STATE_TYPES, statesOf } from "~/server/domain/documents/vocabulary";
 
 let t: TestDatabase;
 
+async function rows<T>(q: ReturnType<typeof sql>): Promise<T[]> {
+  const r = (await t.db.execute(q)) as unknown as { rows: T[] };
+  return r.rows;
+}
+
 async function count(table: string): Promise<number> {
-  const r = await t.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-  return (r.rows[0] as { n: number }).n;
+  const [r] = await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+  return r!.n;
 }
 
 async function userTables(): Promise<string[]> {
-  const r = await t.db.execute(
+  const r = await rows<{ table_name: string }>(
     sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
   );
-  return r.rows.map((row) => (row as { table_name: string }).table_name);
+  return r.map((row) => row.table_name);
 }
 
 describe(`migrations and seed on ${testDbKind()}`, () => {
@@ -33,15 +38,11 @@ describe(`migrations and seed on ${testDbKind()}`, () => {
     expect(tables).toEqual(
       expect.arrayContaining(["issues", "events", "documents", "people", "role_grants"]),
     );
-    const applied = await t.db.execute(
-      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-    );
+    const applied = await rows(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     await migrateDatabase(t);
     expect(await userTables()).toEqual(tables);
-    const again = await t.db.execute(
-      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-    );
-    expect(again.rows).toEqual(applied.rows);
+    const again = await rows(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(again).toEqual(applied);
   });
 
   it("seeds reference data idempotently, and demo data only once", async () => {

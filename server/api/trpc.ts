@@ -15,7 +15,7 @@ const t = initTRPC.context<Context>().create({
       ? { code: cause.code, details: cause.details ?? null }
       : null;
     const fieldErrors =
-      zodError?.fieldErrors ??
+      (cause instanceof ZodError ? dottedFieldErrors(cause) : null) ??
       ((domain?.details?.fieldErrors as Record<string, string[]> | undefined) || null);
     if (error.code === "INTERNAL_SERVER_ERROR") {
       console.error(`[trpc] request ${ctx?.requestId ?? "?"} failed:`, error.cause ?? error);
@@ -47,6 +47,16 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** Field messages keyed by dotted path ("command.recommendation.rationale"), for forms. */
+function dottedFieldErrors(e: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const i of e.issues) {
+    const key = i.path.length ? i.path.join(".") : "_form";
+    (out[key] ??= []).push(i.message);
+  }
+  return out;
+}
 
 function summariseZod(e: ZodError): string {
   return e.issues

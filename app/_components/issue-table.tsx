@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { ageInDays, charterItemLabel, formatDate } from "./labels";
+import { StateBadge } from "./state-badge";
+
+export interface IssueListItem {
+  id: number;
+  title: string;
+  state: string;
+  charterItem: string | null;
+  suggestedGroup: string | null;
+  readiness: number;
+  confidential: boolean;
+  createdAt: Date;
+  submitterName: string;
+  responsibleChairName: string | null;
+}
+
+/** The shared issue table; `select` renders a checkbox column for bulk actions. */
+export function IssueTable({
+  items,
+  caption,
+  select,
+  extra,
+}: {
+  items: IssueListItem[];
+  caption: string;
+  select?: (item: IssueListItem) => React.ReactNode;
+  extra?: { header: string; cell: (item: IssueListItem) => React.ReactNode };
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {select && (
+              <th scope="col">
+                <span className="sr-only">Select</span>
+              </th>
+            )}
+            <th scope="col">#</th>
+            <th scope="col">Title</th>
+            <th scope="col">State</th>
+            <th scope="col">Charter item</th>
+            <th scope="col">Suggested group</th>
+            <th scope="col">Readiness</th>
+            <th scope="col">Filed</th>
+            {extra && <th scope="col">{extra.header}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id}>
+              {select && <td>{select(i)}</td>}
+              <td className="tabular-nums">{i.id}</td>
+              <td>
+                <Link href={`/issues/${i.id}`}>{i.title}</Link>
+                {i.confidential && (
+                  <span className="badge ml-2 border-red-300 bg-red-50 text-red-800">
+                    Confidential
+                  </span>
+                )}
+                <div className="text-xs text-slate-600">by {i.submitterName}</div>
+              </td>
+              <td>
+                <StateBadge state={i.state} />
+              </td>
+              <td>{charterItemLabel(i.charterItem)}</td>
+              <td>{i.suggestedGroup ? i.suggestedGroup.toUpperCase() : "—"}</td>
+              <td className="tabular-nums">{i.readiness}/6</td>
+              <td>
+                <time dateTime={i.createdAt.toISOString()}>{formatDate(i.createdAt)}</time>
+                <div className="text-xs text-slate-600">{ageInDays(i.createdAt)} days ago</div>
+              </td>
+              {extra && <td>{extra.cell(i)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

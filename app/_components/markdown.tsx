@@ -1,0 +1,33 @@
+import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+
+/**
+ * Markdown from contributors, rendered safely: raw HTML is not rendered (it shows
+ * as text), and link and image URLs with unsafe schemes such as javascript: are
+ * dropped by react-markdown's default URL filter. Images are shown as links only.
+ */
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="prose-md text-sm leading-relaxed text-slate-800">
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        skipHtml
+        components={{
+          img: ({ src, alt }) =>
+            typeof src === "string" ? (
+              <a href={src} rel="nofollow noreferrer">
+                {alt || src}
+              </a>
+            ) : null,
+          a: ({ href, children: c }) => (
+            <a href={href} rel="nofollow noreferrer">
+              {c}
+            </a>
+          ),
+        }}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

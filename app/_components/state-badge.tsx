@@ -1,0 +1,5 @@
+import { stateLabel, stateTone } from "./labels";
+
+export function StateBadge({ state }: { state: string }) {
+  return <span className={`badge ${stateTone(state)}`}>{stateLabel(state)}</span>;
+}

@@ -1,0 +1,396 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
+import { assessReadiness } from "~/server/domain/dispatch/readiness";
+import { DEVICE_CLASSES, LIMITS, SCALES, splitDocumentList } from "~/server/domain/intake/fields";
+import { Field, fieldAria } from "../../_components/field";
+import { formErrors, type FormErrors } from "../../_components/form-errors";
+import { charterItemLabel, formatDateTime } from "../../_components/labels";
+import { ReadinessChecklist } from "../../_components/readiness-checklist";
+import { Suggestions } from "../../_components/suggestions";
+import { useDebounced } from "../../_components/use-debounced";
+import { useTRPC } from "../../_trpc/client";
+
+const EMPTY = {
+  title: "",
+  problemStatement: "",
+  deviceClass: "",
+  scale: "",
+  networkType: "",
+  relatedDocuments: "",
+  desiredOutcome: "",
+  overlapNotes: "",
+  interestedPeople: "",
+  implementers: "",
+  slidesUrl: "",
+  charterItem: "",
+  confidential: false,
+};
+type FormState = typeof EMPTY;
+
+function fromDraft(data: Record<string, unknown>): FormState {
+  const out: FormState = { ...EMPTY };
+  for (const k of Object.keys(EMPTY) as (keyof FormState)[]) {
+    const v = data[k];
+    if (k === "confidential") out.confidential = v === true;
+    else if (typeof v === "string") (out[k] as string) = v;
+  }
+  return out;
+}
+
+/** Loads the autosaved draft (if any) before showing the form, so nothing typed is overwritten. */
+export function NewIssueForm() {
+  const trpc = useTRPC();
+  const draft = useQuery(trpc.issue.draft.queryOptions(undefined, { staleTime: Infinity }));
+  if (draft.isPending) {
+    return (
+      <p role="status" className="card text-slate-600">
+        Loading your saved draft…
+      </p>
+    );
+  }
+  return (
+    <IssueForm
+      initial={draft.data ? fromDraft(draft.data.data) : EMPTY}
+      restoredFrom={draft.data ? formatDateTime(draft.data.savedAt) : null}
+      draftUnavailable={draft.isError}
+    />
+  );
+}
+
+/** Edit an existing issue (the submitter, before triage). */
+export function EditIssueForm(props: { issueId: number; version: number; initial: FormState }) {
+  return (
+    <IssueForm
+      initial={props.initial}
+      restoredFrom={null}
+      draftUnavailable={false}
+      edit={{ issueId: props.issueId, version: props.version }}
+    />
+  );
+}
+
+function IssueForm(props: {
+  initial: FormState;
+  restoredFrom: string | null;
+  draftUnavailable: boolean;
+  edit?: { issueId: number; version: number };
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form, setForm] = useState<FormState>(props.initial);
+  const [touched, setTouched] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(props.restoredFrom);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({ message: null, fields: {} });
+
+  const saveDraft = useMutation(trpc.issue.saveDraft.mutationOptions());
+  const discardDraft = useMutation(trpc.issue.discardDraft.mutationOptions());
+  const fileIssue = useMutation(trpc.issue.file.mutationOptions());
+  const editIssue = useMutation(trpc.issue.edit.mutationOptions());
+  const submitting = fileIssue.isPending || editIssue.isPending;
+
+  // Autosave: a second after typing stops.
+  const debouncedForm = useDebounced(form, 1000);
+  const { mutate: save } = saveDraft;
+  useEffect(() => {
+    if (!touched || props.edit) return;
+    save(debouncedForm, { onSuccess: (r) => setSavedAt(formatDateTime(r.savedAt)) });
+  }, [debouncedForm, touched, save, props.edit]);
+
+  const routingInput = useDebounced(
+    { title: form.title, text: [form.problemStatement, form.desiredOutcome].join("\n\n") },
+    400,
+  );
+  const hasText = routingInput.title.trim().length + routingInput.text.trim().length >= 12;
+  const suggest = useQuery(
+    trpc.issue.suggest.queryOptions(
+      { ...routingInput, limit: 8 },
+      { enabled: hasText, placeholderData: (p) => p },
+    ),
+  );
+  const debouncedTitle = useDebounced(form.title.trim(), 400);
+  const duplicates = useQuery(
+    trpc.issue.duplicates.queryOptions(
+      { title: debouncedTitle },
+      { enabled: debouncedTitle.length >= 8 },
+    ),
+  );
+
+  const readiness = useMemo(
+    () => assessReadiness({ ...form, relatedDocuments: splitDocumentList(form.relatedDocuments) }),
+    [form],
+  );
+
+  function set<K extends keyof FormState>(key: K, value: FormState[K]) {
+    setTouched(true);
+    setForm((f) => ({ ...f, [key]: value }));
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({ message: null, fields: {} });
+    const fields = { ...form, relatedDocuments: splitDocumentList(form.relatedDocuments) };
+    try {
+      if (props.edit) {
+        await editIssue.mutateAsync({
+          issueId: props.edit.issueId,
+          expectedVersion: props.edit.version,
+          fields,
+        });
+        router.push(`/issues/${props.edit.issueId}`);
+        router.refresh();
+        return;
+      }
+      const { id } = await fileIssue.mutateAsync(fields);
+      router.push(`/issues/${id}`);
+    } catch (err) {
+      setErrors(formErrors(err));
+    }
+  }
+
+  async function onDiscard() {
+    await discardDraft.mutateAsync();
+    setForm(EMPTY);
+    setRestoredAt(null);
+    setSavedAt(null);
+    setTouched(false);
+  }
+
+  const f = errors.fields;
+  const text = (
+    key: Exclude<keyof FormState, "confidential" | "deviceClass" | "scale" | "charterItem">,
+    label: string,
+    opts: { hint?: string; rows?: number; max: number; required?: boolean },
+  ) => (
+    <Field id={key} label={label} hint={opts.hint} error={f[key]}>
+      {opts.rows ? (
+        <textarea
+          {...fieldAria(key, { hint: !!opts.hint, error: f[key] })}
+          rows={opts.rows}
+          className="input font-mono"
+          value={form[key]}
+          maxLength={opts.max}
+          required={opts.required}
+          onChange={(e) => set(key, e.target.value)}
+        />
+      ) : (
+        <input
+          {...fieldAria(key, { hint: !!opts.hint, error: f[key] })}
+          className="input"
+          value={form[key]}
+          maxLength={opts.max}
+          required={opts.required}
+          onChange={(e) => set(key, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <form
+        onSubmit={onSubmit}
+        className="card space-y-4"
+        noValidate
+        aria-label={props.edit ? "Edit issue" : "New issue"}
+      >
+        <div aria-live="polite" className="min-h-5 text-sm text-slate-600">
+          {restoredAt && (
+            <span>
+              Restored your unsubmitted draft from {restoredAt}.{" "}
+              <button type="button" className="underline" onClick={onDiscard}>
+                Discard it
+              </button>
+            </span>
+          )}
+          {!restoredAt && savedAt && <span>Draft saved {savedAt}.</span>}
+          {saveDraft.isError && (
+            <span className="text-red-700"> Could not save the draft; keep this page open.</span>
+          )}
+        </div>
+        {errors.message && (
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+          >
+            {errors.message}
+          </p>
+        )}
+        {text("title", "Title", { max: LIMITS.title, required: true })}
+        {duplicates.data && duplicates.data.length > 0 && (
+          <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+            <p className="font-medium">Possible duplicates</p>
+            <p className="text-slate-700">
+              These existing issues look similar. If yours is the same problem, comment on that
+              issue instead of filing a new one.
+            </p>
+            <ul className="mt-1 list-disc pl-5">
+              {duplicates.data.map((d) => (
+                <li key={d.id}>
+                  <Link href={`/issues/${d.id}`}>
+                    #{d.id} {d.title}
+                  </Link>{" "}
+                  <span className="text-slate-600">
+                    ({Math.round(d.similarity * 100)}% similar)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {text("problemStatement", "Problem statement", {
+          rows: 8,
+          max: LIMITS.problemStatement,
+          required: true,
+          hint: "Markdown. What goes wrong, for whom, and why existing work does not solve it.",
+        })}
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field id="deviceClass" label="Device class" error={f.deviceClass}>
+            <select
+              {...fieldAria("deviceClass", { error: f.deviceClass })}
+              className="input"
+              value={form.deviceClass}
+              onChange={(e) => set("deviceClass", e.target.value)}
+            >
+              <option value="">Not specified</option>
+              {DEVICE_CLASSES.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="scale" label="Scale" error={f.scale}>
+            <select
+              {...fieldAria("scale", { error: f.scale })}
+              className="input"
+              value={form.scale}
+              onChange={(e) => set("scale", e.target.value)}
+            >
+              <option value="">Not specified</option>
+              {SCALES.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {text("networkType", "Network type", {
+            max: LIMITS.networkType,
+            hint: "e.g. Thread, LoRaWAN, Wi-Fi",
+          })}
+        </div>
+        {text("relatedDocuments", "Related Internet-Drafts and RFCs", {
+          max: 3000,
+          hint: "Names or numbers, separated by commas: draft-ietf-suit-manifest, RFC 9019",
+        })}
+        {text("desiredOutcome", "Desired outcome", { rows: 3, max: LIMITS.desiredOutcome })}
+        {text("overlapNotes", "Overlap with existing work", {
+          rows: 3,
+          max: LIMITS.overlapNotes,
+          hint: "Which published or ongoing work is related, and how this differs.",
+        })}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text("interestedPeople", "People interested", {
+            rows: 2,
+            max: LIMITS.interestedPeople,
+            hint: "Names, separated by commas.",
+          })}
+          {text("implementers", "Implementers", {
+            rows: 2,
+            max: LIMITS.implementers,
+            hint: "Who would implement and deploy a solution.",
+          })}
+        </div>
+        {text("slidesUrl", "Slides (link)", {
+          max: LIMITS.slidesUrl,
+          hint: "An https:// link to the slide deck.",
+        })}
+        <Field
+          id="charterItem"
+          label="Charter item"
+          hint="Leave on the suggestion, or choose one yourself; the suggestion is kept on record beside your choice."
+          error={f.charterItem}
+        >
+          <select
+            {...fieldAria("charterItem", { hint: true, error: f.charterItem })}
+            className="input"
+            value={form.charterItem}
+            onChange={(e) => set("charterItem", e.target.value)}
+          >
+            <option value="">
+              Use the suggestion
+              {suggest.data ? ` (${charterItemLabel(suggest.data.charterItem.id)})` : ""}
+            </option>
+            {CHARTER_ITEMS.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="flex items-start gap-2">
+          <input
+            id="confidential"
+            type="checkbox"
+            className="mt-1"
+            checked={form.confidential}
+            onChange={(e) => set("confidential", e.target.checked)}
+            aria-describedby="confidential-hint"
+          />
+          <div>
+            <label htmlFor="confidential" className="text-sm font-medium">
+              Confidential
+            </label>
+            <p id="confidential-hint" className="hint">
+              For example a vulnerability in deployed devices. Only you, the IOTOPS chairs, the
+              responsible area directors and the secretariat will see it.
+            </p>
+          </div>
+        </div>
+        <div className="flex gap-3">
+          <button type="submit" className="btn btn-primary" disabled={submitting}>
+            {submitting ? "Saving…" : props.edit ? "Save changes" : "Submit issue"}
+          </button>
+        </div>
+      </form>
+      <aside aria-label="Guidance" className="space-y-6">
+        <section aria-labelledby="suggest-title" className="card space-y-2">
+          <h2 id="suggest-title">Where it might go</h2>
+          {!hasText && (
+            <p className="text-sm text-slate-600">
+              Start typing a title and problem statement to see suggestions.
+            </p>
+          )}
+          {hasText && suggest.isPending && (
+            <p role="status" className="text-sm text-slate-600">
+              Analysing…
+            </p>
+          )}
+          {suggest.isError && (
+            <p role="alert" className="text-sm text-red-700">
+              Suggestions are unavailable right now; you can still submit.
+            </p>
+          )}
+          {hasText && suggest.data && (
+            <div aria-busy={suggest.isFetching}>
+              <Suggestions
+                charterItem={suggest.data.charterItem}
+                candidates={suggest.data.candidates}
+                limit={3}
+              />
+            </div>
+          )}
+        </section>
+        <div className="card">
+          <ReadinessChecklist readiness={readiness} headingId="readiness-title" />
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ISSUE_STATES, ISSUE_STATE_LABELS, type IssueState } from "~/server/domain/dispatch/states";
+import { IssueTable } from "../_components/issue-table";
+import { param, qs } from "../_components/search-params";
+import { api } from "../_trpc/server";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Issues" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function IssuesPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const q = param(sp, "q");
+  const stateParam = param(sp, "state");
+  const state = ISSUE_STATES.includes(stateParam as IssueState)
+    ? (stateParam as IssueState)
+    : undefined;
+  const sort = param(sp, "sort") === "oldest" ? "oldest" : "newest";
+  const cursor = param(sp, "cursor");
+  const caller = await api();
+  const input = { q, states: state ? [state] : undefined, sort, cursor } as const;
+  const [page, counts] = await Promise.all([caller.issue.list(input), caller.issue.counts(input)]);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1>Issues</h1>
+        <Link href="/issues/new" className="btn btn-primary">
+          File an issue
+        </Link>
+      </div>
+      <form
+        role="search"
+        aria-label="Search issues"
+        className="card flex flex-wrap items-end gap-3"
+        method="get"
+      >
+        <div className="min-w-64 flex-1">
+          <label htmlFor="q" className="label">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="input"
+            placeholder="e.g. firmware update"
+          />
+        </div>
+        <div>
+          <label htmlFor="state" className="label">
+            State
+          </label>
+          <select id="state" name="state" defaultValue={state ?? ""} className="input">
+            <option value="">Any ({total})</option>
+            {ISSUE_STATES.map((s) => (
+              <option key={s} value={s}>
+                {ISSUE_STATE_LABELS[s]} ({counts[s] ?? 0})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="label">
+            Sort
+          </label>
+          <select id="sort" name="sort" defaultValue={sort} className="input">
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Apply
+        </button>
+      </form>
+      {page.items.length === 0 ? (
+        <p className="card text-slate-700">
+          {q || state ? "No issues match these filters." : "No issues have been filed yet."}{" "}
+          <Link href="/issues/new">File the first one</Link>.
+        </p>
+      ) : (
+        <IssueTable items={page.items} caption="Issues" />
+      )}
+      <nav aria-label="Pages" className="flex gap-3">
+        {cursor && (
+          <Link href={`/issues${qs({ q, state, sort })}`} className="btn">
+            First page
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link href={`/issues${qs({ q, state, sort, cursor: page.nextCursor })}`} className="btn">
+            Next page
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "issues_title_fts_idx" ON "issues" USING gin (to_tsvector('english', "title"));--> statement-breakpoint
+CREATE INDEX "issues_text_fts_idx" ON "issues" USING gin (to_tsvector('english', "title" || ' ' || "problem_statement"));

@@ -1,0 +1,76 @@
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "~/db/client";
+import { issues } from "~/db/schema";
+import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { DomainError } from "~/server/domain/errors";
+import {
+  DISPATCH_GROUP,
+  isChairOf,
+  isSecretariat,
+  type MaybeActor,
+} from "~/server/domain/permissions/actor";
+import { decide, type IssueResource } from "~/server/domain/permissions/policy";
+
+export type IssueRow = typeof issues.$inferSelect;
+
+export function issueResource(row: IssueRow): IssueResource {
+  const rec = row.recommendation as Recommendation | null;
+  return {
+    kind: "issue",
+    submitterId: row.submitterId,
+    confidential: row.confidential,
+    area: row.area,
+    state: row.state,
+    targetGroup: rec ? outcomeTargetGroup(rec.outcome) : null,
+  };
+}
+
+/**
+ * SQL condition for the issues an actor may see in lists, searches, counts and
+ * reports: public issues, plus confidential ones the policy would show them.
+ * Mirrors `issue.view` in the policy; the integration tests hold the two together.
+ */
+export function visibleIssues(actor: MaybeActor): SQL | undefined {
+  if (isSecretariat(actor) || isChairOf(actor, DISPATCH_GROUP)) return undefined;
+  const publicOnly = eq(issues.confidential, false);
+  if (!actor) return publicOnly;
+  const adAreas = actor.roles.filter((r) => r.role === "ad").map((r) => r.group);
+  const parts: SQL[] = [publicOnly, eq(issues.submitterId, actor.personId)];
+  if (adAreas.length > 0) parts.push(sql`${issues.area} in ${adAreas}`);
+  return or(...parts);
+}
+
+/**
+ * Load an issue the actor may see, optionally locking the row for update.
+ * A confidential issue the actor may not see is reported as not found, so its
+ * existence does not leak.
+ */
+export async function loadVisibleIssue(
+  db: Queryable,
+  actor: MaybeActor,
+  id: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<IssueRow> {
+  const q = db
+    .select()
+    .from(issues)
+    .where(and(eq(issues.id, id)));
+  const [row] = opts.forUpdate ? await q.for("update") : await q;
+  if (!row || !decide(actor, "issue.view", issueResource(row)).allowed) {
+    throw new DomainError("NOT_FOUND", `There is no issue #${id}.`);
+  }
+  return row;
+}
+
+/** The optimistic-concurrency check every issue change goes through. */
+export function assertVersion(row: IssueRow, expectedVersion: number): void {
+  if (row.version !== expectedVersion) {
+    throw new DomainError(
+      "CONFLICT",
+      `Issue #${row.id} was changed by someone else while you were looking at it. It is now "${row.state}" (version ${row.version}). Reload to see the changes, then try again.`,
+      {
+        current: { state: row.state, version: row.version, updatedAt: row.updatedAt.toISOString() },
+      },
+    );
+  }
+}

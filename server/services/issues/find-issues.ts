@@ -1,0 +1,159 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "~/db/client";
+import { issues, people } from "~/db/schema";
+import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
+import { ISSUE_STATES } from "~/server/domain/dispatch/states";
+import { DomainError } from "~/server/domain/errors";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { visibleIssues } from "./access";
+
+export const ISSUE_SORTS = ["newest", "oldest", "readiness"] as const;
+
+export const ZFindIssues = z.object({
+  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+  states: z.array(z.enum(ISSUE_STATES)).max(ISSUE_STATES.length).optional(),
+  charterItem: z.enum([...CHARTER_ITEM_IDS, "none"]).optional(),
+  suggestedGroup: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,40}$/, "Give a group acronym.")
+    .optional(),
+  /** A person id, or `none` for unassigned. */
+  responsibleChair: z.union([z.number().int().positive(), z.literal("none")]).optional(),
+  /** Only issues at least this many days old. */
+  minAgeDays: z.number().int().min(0).max(36_500).optional(),
+  /** Only issues at most this many days old. */
+  maxAgeDays: z.number().int().min(0).max(36_500).optional(),
+  /** Restrict to these areas (AD review queue). */
+  areas: z.array(z.string().max(40)).max(20).optional(),
+  sort: z.enum(ISSUE_SORTS).default("newest"),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type FindIssuesInput = z.input<typeof ZFindIssues>;
+
+interface Cursor {
+  c: string;
+  id: number;
+  r?: number;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString()) as Cursor;
+    if (typeof c.c !== "string" || typeof c.id !== "number" || Number.isNaN(Date.parse(c.c)))
+      throw new Error();
+    return c;
+  } catch {
+    throw new DomainError(
+      "VALIDATION",
+      "That page link is no longer valid. Start from the first page.",
+      {
+        fieldErrors: { cursor: ["Invalid page cursor."] },
+      },
+    );
+  }
+}
+
+/** The filter part, shared by the list and the counts. */
+function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>): SQL[] {
+  const where: (SQL | undefined)[] = [visibleIssues(actor)];
+  if (f.q) {
+    where.push(
+      sql`to_tsvector('english', ${issues.title} || ' ' || ${issues.problemStatement}) @@ websearch_to_tsquery('english', ${f.q})`,
+    );
+  }
+  if (f.states?.length) where.push(inArray(issues.state, f.states));
+  if (f.charterItem === "none") where.push(isNull(issues.charterItem));
+  else if (f.charterItem) where.push(eq(issues.charterItem, f.charterItem));
+  if (f.suggestedGroup) where.push(eq(issues.suggestedGroup, f.suggestedGroup));
+  if (f.responsibleChair === "none") where.push(isNull(issues.responsibleChairId));
+  else if (f.responsibleChair) where.push(eq(issues.responsibleChairId, f.responsibleChair));
+  if (f.minAgeDays !== undefined) {
+    where.push(sql`${issues.createdAt} <= now() - make_interval(days => ${f.minAgeDays})`);
+  }
+  if (f.maxAgeDays !== undefined) {
+    where.push(sql`${issues.createdAt} >= now() - make_interval(days => ${f.maxAgeDays})`);
+  }
+  if (f.areas?.length) where.push(inArray(issues.area, f.areas));
+  return where.filter((w): w is SQL => w !== undefined);
+}
+
+/** A page of issues the actor may see, by keyset pagination. */
+export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
+  const f = ZFindIssues.parse(input);
+  const where = filters(actor, f);
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    const at = sql`${c.c}::timestamptz`;
+    if (f.sort === "newest")
+      where.push(sql`(${issues.createdAt}, ${issues.id}) < (${at}, ${c.id})`);
+    else if (f.sort === "oldest")
+      where.push(sql`(${issues.createdAt}, ${issues.id}) > (${at}, ${c.id})`);
+    else {
+      where.push(
+        sql`(${issues.readiness} < ${c.r ?? 0} or (${issues.readiness} = ${c.r ?? 0} and (${issues.createdAt}, ${issues.id}) > (${at}, ${c.id})))`,
+      );
+    }
+  }
+  const order =
+    f.sort === "newest"
+      ? [desc(issues.createdAt), desc(issues.id)]
+      : f.sort === "oldest"
+        ? [asc(issues.createdAt), asc(issues.id)]
+        : [desc(issues.readiness), asc(issues.createdAt), asc(issues.id)];
+  const rows = await db
+    .select({
+      id: issues.id,
+      title: issues.title,
+      state: issues.state,
+      charterItem: issues.charterItem,
+      suggestedGroup: issues.suggestedGroup,
+      suggestion: issues.suggestion,
+      readiness: issues.readiness,
+      confidential: issues.confidential,
+      area: issues.area,
+      recommendation: issues.recommendation,
+      createdAt: issues.createdAt,
+      updatedAt: issues.updatedAt,
+      version: issues.version,
+      submitterName: people.name,
+      responsibleChairId: issues.responsibleChairId,
+      responsibleChairName: sql<
+        string | null
+      >`(select p.name from people p where p.id = ${issues.responsibleChairId})`,
+    })
+    .from(issues)
+    .innerJoin(people, eq(people.id, issues.submitterId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(f.limit + 1);
+  const items = rows.slice(0, f.limit);
+  const last = rows.length > f.limit ? items.at(-1) : undefined;
+  return {
+    items,
+    nextCursor: last
+      ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id, r: last.readiness })
+      : null,
+  };
+}
+
+/** Counts per state for the same filters (without the state filter itself). */
+export async function countIssuesByState(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
+  const f = ZFindIssues.parse({ ...input, states: undefined, cursor: undefined });
+  const rows = await db
+    .select({ state: issues.state, n: count() })
+    .from(issues)
+    .where(and(...filters(actor, f)))
+    .groupBy(issues.state);
+  const out: Record<string, number> = {};
+  for (const s of ISSUE_STATES) out[s] = 0;
+  for (const r of rows) out[r.state] = Number(r.n);
+  return out;
+}

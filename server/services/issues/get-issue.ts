@@ -1,0 +1,128 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import {
+  dispatchedRevisions,
+  documents,
+  documentStates,
+  events,
+  issueComments,
+  issueDocuments,
+  people,
+} from "~/db/schema";
+import { legalCommands } from "~/server/domain/dispatch/machine";
+import type { Recommendation } from "~/server/domain/dispatch/outcomes";
+import { assessReadiness } from "~/server/domain/dispatch/readiness";
+import { isIssueState } from "~/server/domain/dispatch/states";
+import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
+import { can } from "~/server/domain/permissions/policy";
+import { issueResource, loadVisibleIssue } from "./access";
+
+/** Linked documents with their current revision and states, and past dispatches of them. */
+export async function linkedDocuments(db: Db, issueId: number) {
+  const links = await db
+    .select({
+      name: issueDocuments.documentName,
+      title: documents.title,
+      rev: documents.rev,
+      group: documents.groupAcronym,
+    })
+    .from(issueDocuments)
+    .leftJoin(documents, eq(documents.name, issueDocuments.documentName))
+    .where(eq(issueDocuments.issueId, issueId))
+    .orderBy(asc(issueDocuments.documentName));
+  const names = links.map((l) => l.name);
+  const states = names.length
+    ? await db.select().from(documentStates).where(inArray(documentStates.documentName, names))
+    : [];
+  const dispatched = names.length
+    ? await db
+        .select({
+          name: dispatchedRevisions.documentName,
+          rev: dispatchedRevisions.rev,
+          issueNumber: dispatchedRevisions.issueId,
+        })
+        .from(dispatchedRevisions)
+        .where(inArray(dispatchedRevisions.documentName, names))
+    : [];
+  return {
+    documents: links.map((l) => ({
+      ...l,
+      known: l.title !== null,
+      states: Object.fromEntries(
+        states.filter((s) => s.documentName === l.name).map((s) => [s.stateType, s.slug]),
+      ) as Record<string, string>,
+    })),
+    dispatched,
+  };
+}
+
+/** Everything the issue page shows, for an actor allowed to see the issue. */
+export async function getIssue(db: Db, actor: MaybeActor, id: number) {
+  const row = await loadVisibleIssue(db, actor, id);
+  const resource = issueResource(row);
+  const [submitter] = await db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(eq(people.id, row.submitterId));
+  const [chair] = row.responsibleChairId
+    ? await db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(eq(people.id, row.responsibleChairId))
+    : [];
+  const { documents: docs, dispatched } = await linkedDocuments(db, id);
+  const comments = await db
+    .select({
+      id: issueComments.id,
+      body: issueComments.body,
+      createdAt: issueComments.createdAt,
+      authorName: people.name,
+    })
+    .from(issueComments)
+    .innerJoin(people, eq(people.id, issueComments.authorId))
+    .where(eq(issueComments.issueId, id))
+    .orderBy(asc(issueComments.id));
+  const timeline = await db
+    .select({
+      id: events.id,
+      type: events.type,
+      actorName: people.name,
+      actorCapacity: events.actorCapacity,
+      groupAcronym: events.groupAcronym,
+      payload: events.payload,
+      createdAt: events.createdAt,
+    })
+    .from(events)
+    .leftJoin(people, eq(people.id, events.actorId))
+    .where(and(eq(events.subjectType, "issue"), eq(events.subjectKey, String(id))))
+    .orderBy(asc(events.id));
+
+  const recommendation = (row.recommendation as Recommendation | null) ?? null;
+  const state = isIssueState(row.state) ? row.state : "submitted";
+  const commands = legalCommands(state, { recommendation }).filter((c) =>
+    can(actor, COMMAND_ACTION[c], resource),
+  );
+  const dispatchOnce = checkDispatchOnce(
+    docs.filter((d) => d.known).map((d) => ({ name: d.name, rev: d.rev })),
+    dispatched,
+  );
+  return {
+    issue: { ...row, recommendation },
+    submitter: submitter ?? null,
+    responsibleChair: chair ?? null,
+    readiness: assessReadiness({ ...row, relatedDocuments: docs.map((d) => d.name) }),
+    documents: docs,
+    comments,
+    timeline,
+    dispatchBlock: dispatchOnce.ok ? null : dispatchOnce.error.message,
+    permissions: {
+      commands,
+      triage: can(actor, "issue.triage", resource),
+      comment: can(actor, "issue.comment", resource),
+      edit: can(actor, "issue.edit", resource),
+      linkDocument: can(actor, "issue.link-document", resource),
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.");
+
+export const ZDispatchReport = z
+  .object({ from: day.optional(), to: day.optional() })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    message: "The start date must be on or before the end date.",
+    path: ["to"],
+  });
+
+type Rows<T> = { rows: T[] };
+
+/**
+ * Dispatch outcomes over a date range (by dispatch date), per destination and per
+ * charter item, with submission-to-dispatch times. Public issues only: the report
+ * is public, so confidential issues are never counted.
+ */
+export async function dispatchReport(db: Db, input: z.infer<typeof ZDispatchReport>) {
+  const to = input.to ?? new Date().toISOString().slice(0, 10);
+  const from = input.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString().slice(0, 10);
+  const range = sql`dispatched_at >= ${from}::date and dispatched_at < ${to}::date + 1 and not confidential`;
+  const destination = sql`case recommendation->'outcome'->>'kind'
+      when 'existing-wg' then recommendation->'outcome'->>'targetGroup'
+      when 'irtf' then 'irtf:' || (recommendation->'outcome'->>'researchGroup')
+      else recommendation->'outcome'->>'kind' end`;
+  const byDestination = (await db.execute(sql`
+    select ${destination} as destination, recommendation->'outcome'->>'kind' as kind, count(*)::int as n
+    from issues where ${range}
+    group by 1, 2 order by n desc, destination`)) as unknown as Rows<{
+    destination: string;
+    kind: string;
+    n: number;
+  }>;
+  const byCharterItem = (await db.execute(sql`
+    select coalesce(charter_item, 'unassigned') as charter_item, count(*)::int as n
+    from issues where ${range}
+    group by 1 order by n desc, charter_item`)) as unknown as Rows<{
+    charter_item: string;
+    n: number;
+  }>;
+  const timing = (await db.execute(sql`
+    select count(*)::int as n,
+      percentile_cont(0.5) within group (order by extract(epoch from dispatched_at - created_at)) / 86400 as median_days,
+      percentile_cont(0.9) within group (order by extract(epoch from dispatched_at - created_at)) / 86400 as p90_days
+    from issues where ${range}`)) as unknown as Rows<{
+    n: number;
+    median_days: number | null;
+    p90_days: number | null;
+  }>;
+  const t = timing.rows[0];
+  const round1 = (v: number | null | undefined) =>
+    v == null ? null : Math.round(Number(v) * 10) / 10;
+  return {
+    from,
+    to,
+    total: t?.n ?? 0,
+    medianDays: round1(t?.median_days),
+    p90Days: round1(t?.p90_days),
+    byDestination: byDestination.rows,
+    byCharterItem: byCharterItem.rows.map((r) => ({ charterItem: r.charter_item, n: r.n })),
+  };
+}

@@ -1,0 +1,53 @@
+import { and, desc, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+import { issues } from "~/db/schema";
+import { titleTerms, rankDuplicates } from "~/server/domain/intake/similarity";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { routingEngine } from "../routing/engine";
+import { visibleIssues } from "./access";
+
+export const ZSuggestInput = z.object({
+  title: z.string().max(500, "Keep the title under 500 characters.").default(""),
+  text: z.string().max(40_000, "Keep the text under 40,000 characters.").default(""),
+  limit: z.number().int().min(5).max(20).default(8),
+});
+
+/** Routing suggestions for a draft text: charter item, candidate groups, reasons. */
+export async function suggestRouting(db: Db, input: z.infer<typeof ZSuggestInput>) {
+  if (input.title.trim() === "" && input.text.trim() === "") return null;
+  const engine = await routingEngine(db);
+  return engine.route({ title: input.title, text: input.text }, { limit: input.limit });
+}
+
+export const ZDuplicatesInput = z.object({
+  title: z.string().max(500, "Keep the title under 500 characters."),
+  excludeId: z.number().int().positive().optional(),
+});
+
+/**
+ * Existing issues whose titles look like this one, among those the actor may see.
+ * Full-text search narrows the candidates; a stemmed-term overlap score decides.
+ */
+export async function findPossibleDuplicates(
+  db: Db,
+  actor: MaybeActor,
+  input: z.infer<typeof ZDuplicatesInput>,
+) {
+  const terms = [...titleTerms(input.title)].filter((t) => /^[a-z0-9]+$/.test(t));
+  if (terms.length === 0) return [];
+  const query = terms.map((t) => `${t}:*`).join(" | ");
+  const rows = await db
+    .select({ id: issues.id, title: issues.title, state: issues.state })
+    .from(issues)
+    .where(
+      and(
+        sql`to_tsvector('english', ${issues.title}) @@ to_tsquery('english', ${query})`,
+        visibleIssues(actor),
+        input.excludeId ? sql`${issues.id} <> ${input.excludeId}` : undefined,
+      ),
+    )
+    .orderBy(desc(issues.createdAt))
+    .limit(200);
+  return rankDuplicates(input.title, rows, 5);
+}

@@ -1,0 +1,164 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+import { dispatchedRevisions, issues } from "~/db/schema";
+import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
+import {
+  transition,
+  ZIssueCommand,
+  type IssueCommand,
+  type IssueSnapshot,
+} from "~/server/domain/dispatch/machine";
+import type { Recommendation } from "~/server/domain/dispatch/outcomes";
+import { isIssueState, type ClosedReason } from "~/server/domain/dispatch/states";
+import { DomainError } from "~/server/domain/errors";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
+import { assertCan } from "~/server/domain/permissions/policy";
+import { recordEvents } from "../events";
+import { teachRouting } from "../routing/engine";
+import { decisionDocument } from "../routing/knowledge";
+import { assertVersion, issueResource, loadVisibleIssue, type IssueRow } from "./access";
+import { linkedDocuments } from "./get-issue";
+
+export const ZTransitionIssue = z.object({
+  issueId: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+  command: ZIssueCommand,
+});
+
+export function snapshotOf(row: IssueRow): IssueSnapshot {
+  if (!isIssueState(row.state)) throw new Error(`issue ${row.id} has unknown state ${row.state}`);
+  return {
+    number: row.id,
+    state: row.state,
+    recommendation: (row.recommendation as Recommendation | null) ?? null,
+    closedReason: (row.closedReason as ClosedReason | null) ?? null,
+    duplicateOf: row.duplicateOf,
+  };
+}
+
+/** Refuse a recommendation or approval that would dispatch an already dispatched draft revision. */
+async function assertNotDispatchedTwice(tx: Db, issueId: number) {
+  const { documents, dispatched } = await linkedDocuments(tx, issueId);
+  const check = checkDispatchOnce(
+    documents.filter((d) => d.known).map((d) => ({ name: d.name, rev: d.rev })),
+    dispatched,
+  );
+  if (!check.ok) throw check.error;
+  return documents;
+}
+
+/** Field changes that ride along with a command (used by `edit`). */
+export interface ExtraChange {
+  set: Partial<typeof issues.$inferInsert>;
+  /** Merged into the command before the state machine sees it. */
+  command?: Record<string, unknown>;
+  /** Merged into the event payload, e.g. the before/after of each edited field. */
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Apply one dispatch command: check the version, the policy and the state
+ * machine, then persist the change and its events in one transaction.
+ * Extra field changes (for `edit`) are applied by the caller through `extra`.
+ */
+export async function transitionIssue(
+  db: Db,
+  actor: MaybeActor,
+  input: { issueId: number; expectedVersion: number; command: IssueCommand },
+  extra?: (tx: Db, row: IssueRow) => Promise<ExtraChange>,
+) {
+  const result = await db.transaction(async (tx) => {
+    const row = await loadVisibleIssue(tx, actor, input.issueId, { forUpdate: true });
+    const capacity = assertCan(actor, COMMAND_ACTION[input.command.type], issueResource(row));
+    assertVersion(row, input.expectedVersion);
+    const change: ExtraChange = extra ? await extra(tx, row) : { set: {} };
+    const command = { ...input.command, ...change.command } as IssueCommand;
+    const decided = transition(snapshotOf(row), command);
+    if (!decided.ok) throw decided.error;
+    const { patch, events: drafts } = decided.value;
+
+    let dispatchedDocs: { name: string; rev: string | null; known: boolean }[] = [];
+    if (input.command.type === "recommend" || input.command.type === "approve") {
+      dispatchedDocs = await assertNotDispatchedTwice(tx, row.id);
+    }
+    if (input.command.type === "close" && patch.duplicateOf) {
+      const target = await loadVisibleIssue(tx, actor, patch.duplicateOf).catch(() => null);
+      if (!target) {
+        throw new DomainError(
+          "VALIDATION",
+          `There is no issue #${patch.duplicateOf} to merge into.`,
+          {
+            fieldErrors: { duplicateOf: [`There is no issue #${patch.duplicateOf}.`] },
+          },
+        );
+      }
+    }
+    const [updated] = await tx
+      .update(issues)
+      .set({
+        ...change.set,
+        state: patch.state,
+        ...(patch.recommendation !== undefined
+          ? { recommendation: { ...patch.recommendation } }
+          : {}),
+        ...(patch.closedReason !== undefined ? { closedReason: patch.closedReason } : {}),
+        ...(patch.duplicateOf !== undefined ? { duplicateOf: patch.duplicateOf } : {}),
+        ...(input.command.type === "request-info" ? { infoRequest: input.command.message } : {}),
+        ...(patch.state === "dispatched" ? { dispatchedAt: sql`now()` } : {}),
+        updatedAt: sql`now()`,
+        version: sql`${issues.version} + 1`,
+      })
+      .where(eq(issues.id, row.id))
+      .returning();
+    if (!updated) throw new Error("update returned no row");
+
+    if (input.command.type === "approve") {
+      const revs = dispatchedDocs.filter((d) => d.known && d.rev && d.name.startsWith("draft-"));
+      if (revs.length > 0) {
+        await tx
+          .insert(dispatchedRevisions)
+          .values(revs.map((d) => ({ documentName: d.name, rev: d.rev!, issueId: row.id })))
+          .onConflictDoNothing();
+      }
+    }
+    const group =
+      "targetGroup" in decided.value.events[0]!.payload &&
+      typeof decided.value.events[0]!.payload.targetGroup === "string"
+        ? decided.value.events[0]!.payload.targetGroup
+        : "iotops";
+    await recordEvents(
+      tx,
+      drafts.map((d) => ({
+        subjectType: "issue" as const,
+        subjectKey: row.id,
+        type: d.type,
+        actorId: actor!.personId,
+        actorCapacity: capacity,
+        groupAcronym: group,
+        payload: { ...d.payload, ...change.payload, version: updated.version },
+      })),
+    );
+    if (input.command.type === "close" && patch.duplicateOf) {
+      await recordEvents(tx, [
+        {
+          subjectType: "issue",
+          subjectKey: patch.duplicateOf,
+          type: "duplicate-merged",
+          actorId: actor!.personId,
+          actorCapacity: capacity,
+          groupAcronym: "iotops",
+          payload: { duplicate: row.id, title: row.title },
+        },
+      ]);
+    }
+    return updated;
+  });
+  // A confirmed dispatch teaches the routing engine (after commit, so a rollback teaches nothing).
+  if (result.state === "dispatched" && !result.confidential) {
+    const doc = decisionDocument(result);
+    if (doc) await teachRouting(db, [doc]);
+  }
+  return { id: result.id, state: result.state, version: result.version };
+}
