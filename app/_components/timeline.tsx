@@ -57,7 +57,9 @@ export function describeEvent(e: TimelineEvent): string {
     case "document-unlinked":
       return `Unlinked ${str(p.document)}.`;
     case "duplicate-merged":
-      return `Issue #${str(p.duplicate)} was merged into this one as a duplicate.`;
+      return p.duplicate
+        ? `Issue #${str(p.duplicate)} was merged into this one as a duplicate.`
+        : "A confidential issue was merged into this one as a duplicate.";
     default:
       return e.type.replace(/-/g, " ");
   }

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { documentRouter } from "./routers/document";
 import { groupRouter } from "./routers/group";
 import { issueRouter } from "./routers/issue";
 import { roleRouter } from "./routers/role";
@@ -6,6 +7,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  document: documentRouter,
   group: groupRouter,
   issue: issueRouter,
   role: roleRouter,

@@ -86,7 +86,10 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
     });
 
     it("triage: when the second of two events fails, neither field nor the first event is kept", async () => {
-      const id = await file(t.db, cast.alice, { title: "Atomic triage", charterItem: "onboarding" });
+      const id = await file(t.db, cast.alice, {
+        title: "Atomic triage",
+        charterItem: "onboarding",
+      });
       await refuseEvents(t.db, ["chair-assigned"]);
       await failsAndChangesNothing(
         () =>
@@ -112,9 +115,9 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
         () => commentOnIssue(t.db, cast.bob, { issueId: id, body: "Lost comment" }),
         "commented",
       );
-      expect(
-        await t.db.select().from(issueComments).where(eq(issueComments.issueId, id)),
-      ).toEqual([]);
+      expect(await t.db.select().from(issueComments).where(eq(issueComments.issueId, id))).toEqual(
+        [],
+      );
     });
 
     it("an edit: fields and linked documents are as before", async () => {
@@ -124,7 +127,10 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
         title: "Atomic edit",
         groupAcronym: "suit",
       });
-      const id = await file(t.db, cast.alice, { title: "Atomic edit", relatedDocuments: ["rfc9019"] });
+      const id = await file(t.db, cast.alice, {
+        title: "Atomic edit",
+        relatedDocuments: ["rfc9019"],
+      });
       await refuseEvents(t.db, ["edited"]);
       await failsAndChangesNothing(
         () =>
@@ -183,7 +189,11 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
         closedReason: null,
       });
       await refuseEvents(t.db, []);
-      await act(t.db, cast.iotopsChair, dup, { type: "close", reason: "duplicate", duplicateOf: original });
+      await act(t.db, cast.iotopsChair, dup, {
+        type: "close",
+        reason: "duplicate",
+        duplicateOf: original,
+      });
       expect(await issueRow(t.db, dup)).toMatchObject({
         state: "closed",
         duplicateOf: original,
@@ -248,9 +258,14 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
     it("refuses to recommend a revision already dispatched, and allows it once a newer revision exists", async () => {
       await addDocument(t.db, { name: DRAFT, rev: "03", title: "Example X", groupAcronym: "suit" });
       const earlier = await file(t.db, cast.bob, { title: "Earlier dispatch of draft-example-x" });
-      await t.db.insert(dispatchedRevisions).values({ documentName: DRAFT, rev: "03", issueId: earlier });
+      await t.db
+        .insert(dispatchedRevisions)
+        .values({ documentName: DRAFT, rev: "03", issueId: earlier });
 
-      const id = await file(t.db, cast.alice, { title: "Dispatch X again", relatedDocuments: [DRAFT] });
+      const id = await file(t.db, cast.alice, {
+        title: "Dispatch X again",
+        relatedDocuments: [DRAFT],
+      });
       await driveTo(t.db, cast, id, "in-discussion");
       const before = await dbState(t.db);
       const beforeRow = await issueRow(t.db, id);
@@ -292,10 +307,16 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
       ]);
 
       // ... so a third issue linking -04 is refused in turn.
-      const third = await file(t.db, cast.bob, { title: "Dispatch X a third time", relatedDocuments: [DRAFT] });
+      const third = await file(t.db, cast.bob, {
+        title: "Dispatch X a third time",
+        relatedDocuments: [DRAFT],
+      });
       await driveTo(t.db, cast, third, "in-discussion");
       await expectDomainError(
-        act(t.db, cast.iotopsChair, third, { type: "recommend", recommendation: SUIT_RECOMMENDATION }),
+        act(t.db, cast.iotopsChair, third, {
+          type: "recommend",
+          recommendation: SUIT_RECOMMENDATION,
+        }),
         "CONFLICT",
         new RegExp(`${DRAFT}-04 was already dispatched by issue #${id}`),
       );
@@ -316,7 +337,10 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
         new RegExp(`${Y}-01 was already dispatched by issue #${first}`),
       );
       expect(await dbState(t.db)).toEqual(before);
-      expect(await issueRow(t.db, second)).toMatchObject({ state: "ad-review", dispatchedAt: null });
+      expect(await issueRow(t.db, second)).toMatchObject({
+        state: "ad-review",
+        dispatchedAt: null,
+      });
     });
   });
 });

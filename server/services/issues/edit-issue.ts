@@ -61,9 +61,16 @@ export async function editIssue(db: Db, actor: MaybeActor, input: z.infer<typeof
             .values(now.map((d) => ({ issueId: row.id, documentName: d })));
         }
       }
+      // The submitter's own charter-item pick; an empty pick keeps what is set.
+      const charterItem = f.charterItem || row.charterItem;
+      if (charterItem !== row.charterItem) {
+        changedFields.push("charterItem");
+        changes.charterItem = { before: row.charterItem, after: charterItem };
+      }
       return {
         set: {
           ...Object.fromEntries(EDITABLE.map((k) => [k, f[k]])),
+          charterItem,
           readiness: readinessOf(f),
           ...suggestionRecord(routed),
         },

@@ -59,12 +59,22 @@ describe(`issue permissions on ${testDbKind()}`, () => {
   it("does not let a contributor triage, discuss or recommend, even on their own issue", async () => {
     for (const who of [cast.bob, cast.alice]) {
       await refused(
-        () => triageIssue(t.db, who, { issueId: submitted, expectedVersion: 1, charterItem: "remediation" }),
+        () =>
+          triageIssue(t.db, who, {
+            issueId: submitted,
+            expectedVersion: 1,
+            charterItem: "remediation",
+          }),
         "FORBIDDEN",
         /IOTOPS chairs/,
       );
       await refused(
-        () => triageIssue(t.db, who, { issueId: submitted, expectedVersion: 1, responsibleChairId: who.personId }),
+        () =>
+          triageIssue(t.db, who, {
+            issueId: submitted,
+            expectedVersion: 1,
+            responsibleChairId: who.personId,
+          }),
         "FORBIDDEN",
       );
       await refused(() => act(t.db, who, submitted, { type: "start-discussion" }), "FORBIDDEN");
@@ -73,7 +83,8 @@ describe(`issue permissions on ${testDbKind()}`, () => {
         "FORBIDDEN",
       );
       await refused(
-        () => act(t.db, who, inDiscussion, { type: "recommend", recommendation: SUIT_RECOMMENDATION }),
+        () =>
+          act(t.db, who, inDiscussion, { type: "recommend", recommendation: SUIT_RECOMMENDATION }),
         "FORBIDDEN",
         /IOTOPS chairs/,
       );
@@ -98,7 +109,10 @@ describe(`issue permissions on ${testDbKind()}`, () => {
       "FORBIDDEN",
       /IOTOPS chairs/,
     );
-    await refused(() => act(t.db, cast.suitChair, submitted, { type: "start-discussion" }), "FORBIDDEN");
+    await refused(
+      () => act(t.db, cast.suitChair, submitted, { type: "start-discussion" }),
+      "FORBIDDEN",
+    );
   });
 
   it("does not let an IOTOPS chair approve or return in the AD's place", async () => {
@@ -141,13 +155,26 @@ describe(`issue permissions on ${testDbKind()}`, () => {
       () => commentOnIssue(t.db, null, { issueId: submitted, body: "drive-by" }),
       "UNAUTHENTICATED",
     );
-    await refused(() => act(t.db, null, submitted, { type: "start-discussion" }), "UNAUTHENTICATED");
     await refused(
-      () => triageIssue(t.db, null, { issueId: submitted, expectedVersion: 1, charterItem: "remediation" }),
+      () => act(t.db, null, submitted, { type: "start-discussion" }),
       "UNAUTHENTICATED",
     );
     await refused(
-      () => editIssue(t.db, null, { issueId: submitted, expectedVersion: 1, fields: intake({ title: "Vandalised" }) }),
+      () =>
+        triageIssue(t.db, null, {
+          issueId: submitted,
+          expectedVersion: 1,
+          charterItem: "remediation",
+        }),
+      "UNAUTHENTICATED",
+    );
+    await refused(
+      () =>
+        editIssue(t.db, null, {
+          issueId: submitted,
+          expectedVersion: 1,
+          fields: intake({ title: "Vandalised" }),
+        }),
       "UNAUTHENTICATED",
     );
   });
@@ -183,7 +210,10 @@ describe(`issue permissions on ${testDbKind()}`, () => {
   it("still lets the right people act (the refusals above are about roles, not broken issues)", async () => {
     const r = await act(t.db, cast.opsAd, adReview, { type: "return", comment: "Revise." });
     expect(r.state).toBe("returned");
-    const s = await act(t.db, cast.suitChair, dispatched, { type: "decline", reason: "Out of charter." });
+    const s = await act(t.db, cast.suitChair, dispatched, {
+      type: "decline",
+      reason: "Out of charter.",
+    });
     expect(s.state).toBe("returned");
     await commentOnIssue(t.db, cast.bob, { issueId: submitted, body: "+1" });
   });

@@ -21,7 +21,8 @@ type Rows<T> = { rows: T[] };
 export async function dispatchReport(db: Db, input: z.infer<typeof ZDispatchReport>) {
   const to = input.to ?? new Date().toISOString().slice(0, 10);
   const from = input.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString().slice(0, 10);
-  const range = sql`dispatched_at >= ${from}::date and dispatched_at < ${to}::date + 1 and not confidential`;
+  // Dates are UTC calendar days, whatever the database session's time zone.
+  const range = sql`(dispatched_at at time zone 'UTC')::date between ${from}::date and ${to}::date and not confidential`;
   const destination = sql`case recommendation->'outcome'->>'kind'
       when 'existing-wg' then recommendation->'outcome'->>'targetGroup'
       when 'irtf' then 'irtf:' || (recommendation->'outcome'->>'researchGroup')

@@ -201,12 +201,7 @@ export function callerFor(db: Db, mode: DbMode, actor: MaybeActor) {
 }
 
 /** Apply one command at the issue's current version. */
-export async function act(
-  db: Db,
-  actor: MaybeActor,
-  issueId: number,
-  command: IssueCommand,
-) {
+export async function act(db: Db, actor: MaybeActor, issueId: number, command: IssueCommand) {
   const { version } = await issueRow(db, issueId);
   return transitionIssue(db, actor, { issueId, expectedVersion: version, command });
 }

@@ -149,7 +149,10 @@ export async function transitionIssue(
           actorId: actor!.personId,
           actorCapacity: capacity,
           groupAcronym: "iotops",
-          payload: { duplicate: row.id, title: row.title },
+          // A confidential duplicate leaves no trace of its number or title on the other issue.
+          payload: row.confidential
+            ? { duplicate: null, confidential: true }
+            : { duplicate: row.id, title: row.title },
         },
       ]);
     }

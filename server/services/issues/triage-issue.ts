@@ -119,6 +119,10 @@ export const ZBulkTriage = z
   })
   .refine((v) => v.responsibleChairId !== undefined || v.startDiscussion, {
     message: "Choose an action: assign a chair or move to discussion.",
+  })
+  .refine((v) => new Set(v.issues.map((i) => i.id)).size === v.issues.length, {
+    message: "An issue is selected more than once.",
+    path: ["issues"],
   });
 
 /**
@@ -127,7 +131,10 @@ export const ZBulkTriage = z
  */
 export async function bulkTriage(db: Db, actor: MaybeActor, input: z.infer<typeof ZBulkTriage>) {
   return db.transaction(async (tx) => {
-    const ids = input.issues.map((i) => i.id);
+    const ids = [...new Set(input.issues.map((i) => i.id))];
+    if (ids.length !== input.issues.length) {
+      throw new DomainError("VALIDATION", "An issue is selected more than once.");
+    }
     const rows = await tx.select({ id: issues.id }).from(issues).where(inArray(issues.id, ids));
     if (rows.length !== ids.length) {
       const found = new Set(rows.map((r) => r.id));
