@@ -21,7 +21,12 @@ export async function SiteHeader() {
   if (isChairOf(actor, DISPATCH_GROUP) || isSecretariat(actor))
     links.push({ href: "/triage", label: "Triage" });
   if (isAd || isSecretariat(actor)) links.push({ href: "/review", label: "AD review" });
-  if (isSecretariat(actor)) links.push({ href: "/admin/roles", label: "Roles" });
+  if (isSecretariat(actor)) {
+    links.push(
+      { href: "/admin/roles", label: "Roles" },
+      { href: "/admin/import", label: "Import" },
+    );
+  }
 
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { stateName } from "~/server/domain/documents/vocabulary";
+import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
 import { api, orNotFound } from "../../_trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +17,29 @@ export default async function GroupPage({ params }: Props) {
   const { acronym } = await params;
   const caller = await api();
   const group = await orNotFound(caller.group.get({ acronym }));
+  const [work, docs] = await Promise.all([
+    caller.group.work({ acronym: group.acronym }),
+    caller.document.byGroup({ acronym: group.acronym }),
+  ]);
+  const workList = (items: typeof work.awaiting, empty: string) =>
+    items.length === 0 ? (
+      <p className="mt-2 text-sm text-slate-600">{empty}</p>
+    ) : (
+      <ul className="mt-2 space-y-1 text-sm">
+        {items.map((i) => (
+          <li key={i.id}>
+            <Link href={`/issues/${i.id}`}>
+              #{i.id} {i.title}
+            </Link>{" "}
+            <span className="text-slate-600">
+              {charterItemLabel(i.charterItem)} ·{" "}
+              {outcomeLabel((i.recommendation as { outcome: unknown } | null)?.outcome)}
+              {i.dispatchedAt ? ` · dispatched ${formatDate(i.dispatchedAt)}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <article className="space-y-6">
       <header>
@@ -45,6 +71,48 @@ export default async function GroupPage({ params }: Props) {
               {group.acronym.toUpperCase()} on the IETF Datatracker
             </a>
           </p>
+        )}
+      </section>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="incoming" className="card">
+          <h2 id="incoming">Dispatched work awaiting acknowledgement</h2>
+          {workList(work.awaiting, "Nothing is waiting for this group's chairs.")}
+        </section>
+        <section aria-labelledby="accepted" className="card">
+          <h2 id="accepted">Work accepted</h2>
+          {workList(work.accepted, "No dispatched work has been accepted yet.")}
+        </section>
+      </div>
+      <section aria-labelledby="docs">
+        <h2 id="docs">Documents</h2>
+        {docs.length === 0 ? (
+          <p className="mt-2 text-slate-600">No documents of this group are tracked.</p>
+        ) : (
+          <div className="mt-2 space-y-4">
+            {docs.map((bucket) => (
+              <section key={bucket.state} aria-labelledby={`wg-${bucket.state}`} className="card">
+                <h3 id={`wg-${bucket.state}`} className="font-semibold">
+                  {bucket.stateName} ({bucket.documents.length})
+                </h3>
+                <ul className="mt-1 space-y-1 text-sm">
+                  {bucket.documents.map((d) => (
+                    <li key={d.name}>
+                      <Link href={`/documents/${d.name}`}>
+                        {d.name}
+                        {d.rev ? `-${d.rev}` : ""}
+                      </Link>{" "}
+                      <span className="text-slate-700">{d.title}</span>
+                      {d.states["draft-iesg"] && (
+                        <span className="ml-2 text-xs text-slate-600">
+                          IESG: {stateName("draft-iesg", d.states["draft-iesg"])}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
         )}
       </section>
       <section aria-labelledby="items">

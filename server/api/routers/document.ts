@@ -20,7 +20,9 @@ import { importDocuments } from "~/server/services/documents/import-documents";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const documentRouter = createTRPCRouter({
-  list: publicProcedure.input(ZFindDocuments).query(({ ctx, input }) => findDocuments(ctx.db, input)),
+  list: publicProcedure
+    .input(ZFindDocuments)
+    .query(({ ctx, input }) => findDocuments(ctx.db, input)),
   get: publicProcedure
     .input(z.object({ name: z.string().trim().min(1).max(120) }))
     .query(({ ctx, input }) => getDocument(ctx.db, ctx.actor, input.name)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findCharterItems, findGroups, getGroup } from "~/server/services/groups/find-groups";
+import { findGroupWork } from "~/server/services/issues/group-work";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const groupRouter = createTRPCRouter({
@@ -8,4 +9,7 @@ export const groupRouter = createTRPCRouter({
     .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
     .query(({ ctx, input }) => getGroup(ctx.db, input.acronym)),
   charterItems: publicProcedure.query(({ ctx }) => findCharterItems(ctx.db)),
+  work: publicProcedure
+    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .query(({ ctx, input }) => findGroupWork(ctx.db, ctx.actor, input.acronym)),
 });

@@ -23,7 +23,10 @@ export const WAITING_ON_AD: readonly string[] = [
 export type PipelineReason = "wg-last-call-or-later" | "waiting-on-ad";
 
 /** Why a document belongs in the AD pipeline, or null when it does not. */
-export function pipelineReasons(states: { wg?: string | null; iesg?: string | null }): PipelineReason[] {
+export function pipelineReasons(states: {
+  wg?: string | null;
+  iesg?: string | null;
+}): PipelineReason[] {
   const out: PipelineReason[] = [];
   if (states.wg && WG_LAST_CALL_OR_LATER.includes(states.wg)) out.push("wg-last-call-or-later");
   if (states.iesg && WAITING_ON_AD.includes(states.iesg)) out.push("waiting-on-ad");

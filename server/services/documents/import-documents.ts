@@ -115,6 +115,15 @@ export async function importDocuments(
       if (!before) {
         await tx.insert(documents).values({ name: r.name, ...values });
         report.created++;
+        await recordEvent(tx, {
+          subjectType: "document",
+          subjectKey: r.name,
+          type: "imported",
+          actorId: actor?.personId ?? null,
+          actorCapacity: capacity,
+          groupAcronym: r.group,
+          payload: { rev: r.rev, title: r.title, format: parsed.format },
+        });
       } else {
         const current: Record<(typeof FIELDS)[number], unknown> = {
           rev: before.rev,
@@ -182,17 +191,6 @@ export async function importDocuments(
           .insert(documentRevisions)
           .values({ documentName: r.name, rev: values.rev, date: today(r.time) })
           .onConflictDoNothing();
-      }
-      if (!before) {
-        await recordEvent(tx, {
-          subjectType: "document",
-          subjectKey: r.name,
-          type: "imported",
-          actorId: actor?.personId ?? null,
-          actorCapacity: capacity,
-          groupAcronym: r.group,
-          payload: { rev: r.rev, title: r.title, format: parsed.format },
-        });
       }
       // New documents are taught at once; changed ones reach the engine at its next rebuild.
       if (!before && values.groupAcronym) learned.push({ ...r, group: values.groupAcronym });

@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
+import { charterItemLabel } from "../_components/labels";
+import { param } from "../_components/search-params";
+import { api } from "../_trpc/server";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dispatch report" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const OUTCOME_NAMES: Record<string, string> = {
+  bof: "BoF",
+  "new-wg": "New WG",
+  "ad-sponsored": "AD sponsorship",
+  "mailing-list": "Mailing list",
+  "other-sdo": "Another SDO",
+  iotops: "IOTOPS document",
+  "no-ietf-work": "No IETF work",
+};
+
+function destinationLabel(destination: string, kind: string): string {
+  if (kind === "existing-wg") return destination.toUpperCase();
+  if (kind === "irtf") return `IRTF ${destination.replace(/^irtf:/, "").toUpperCase()}`;
+  return OUTCOME_NAMES[kind] ?? destination;
+}
+
+function Bars({ rows, label }: { rows: { label: string; n: number }[]; label: string }) {
+  const max = Math.max(1, ...rows.map((r) => r.n));
+  return (
+    <figure className="space-y-1" aria-label={label}>
+      {rows.map((r) => (
+        <div key={r.label} className="grid grid-cols-[10rem_1fr_2.5rem] items-center gap-2 text-sm">
+          <span className="truncate">{r.label}</span>
+          <span className="h-3 rounded bg-slate-200" aria-hidden="true">
+            <span
+              className="block h-3 rounded bg-brand-600"
+              style={{ width: `${(r.n / max) * 100}%` }}
+            />
+          </span>
+          <span className="tabular-nums">{r.n}</span>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+export default async function ReportPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const from = param(sp, "from");
+  const to = param(sp, "to");
+  let report;
+  let error: string | null = null;
+  try {
+    report = await (await api()).issue.report({ from, to });
+  } catch (e) {
+    if (!(e instanceof TRPCError) || e.code !== "BAD_REQUEST") throw e;
+    error = e.message;
+    report = await (await api()).issue.report({});
+  }
+  const dest = report.byDestination.map((r) => ({
+    label: destinationLabel(r.destination, r.kind),
+    n: r.n,
+  }));
+  const items = report.byCharterItem.map((r) => ({
+    label: r.charterItem === "unassigned" ? "Not set" : charterItemLabel(r.charterItem),
+    n: r.n,
+  }));
+  return (
+    <div className="space-y-6">
+      <h1>Dispatch outcomes</h1>
+      <form method="get" className="card flex flex-wrap items-end gap-3" aria-label="Date range">
+        <div>
+          <label htmlFor="from" className="label">
+            From
+          </label>
+          <input id="from" name="from" type="date" defaultValue={report.from} className="input" />
+        </div>
+        <div>
+          <label htmlFor="to" className="label">
+            To
+          </label>
+          <input id="to" name="to" type="date" defaultValue={report.to} className="input" />
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Show
+        </button>
+        {error && (
+          <p role="alert" className="text-sm text-red-800">
+            {error} Showing the last twelve months instead.
+          </p>
+        )}
+      </form>
+      <p className="text-slate-700">
+        {report.total} issue{report.total === 1 ? "" : "s"} dispatched between {report.from} and{" "}
+        {report.to}.
+        {report.total > 0 && (
+          <>
+            {" "}
+            Time from submission to dispatch: median {report.medianDays} days, 90th percentile{" "}
+            {report.p90Days} days.
+          </>
+        )}{" "}
+        Confidential issues are not counted.
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="dest-title" className="card space-y-3">
+          <h2 id="dest-title">By destination</h2>
+          {dest.length === 0 ? (
+            <p className="text-sm text-slate-600">No dispatches in this range.</p>
+          ) : (
+            <Bars rows={dest} label="Dispatches by destination" />
+          )}
+          <table className="table">
+            <caption className="sr-only">Dispatches by destination</caption>
+            <thead>
+              <tr>
+                <th scope="col">Destination</th>
+                <th scope="col">Issues</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dest.map((r) => (
+                <tr key={r.label}>
+                  <td>{r.label}</td>
+                  <td className="tabular-nums">{r.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="item-title" className="card space-y-3">
+          <h2 id="item-title">By charter item</h2>
+          {items.length === 0 ? (
+            <p className="text-sm text-slate-600">No dispatches in this range.</p>
+          ) : (
+            <Bars rows={items} label="Dispatches by charter item" />
+          )}
+          <table className="table">
+            <caption className="sr-only">Dispatches by charter item</caption>
+            <thead>
+              <tr>
+                <th scope="col">Charter item</th>
+                <th scope="col">Issues</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.label}>
+                  <td>{r.label}</td>
+                  <td className="tabular-nums">{r.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}

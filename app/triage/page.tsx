@@ -1,0 +1,207 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { ISSUE_STATES, ISSUE_STATE_LABELS, type IssueState } from "~/server/domain/dispatch/states";
+import { AccessDenied } from "../_components/access-denied";
+import { param, paramInt, paramList, qs } from "../_components/search-params";
+import { api, currentActor } from "../_trpc/server";
+import { TriageTable } from "./triage-table";
+import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
+import { redirect } from "next/navigation";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Triage" };
+
+const OPEN_STATES: IssueState[] = [
+  "submitted",
+  "needs-info",
+  "in-discussion",
+  "returned",
+  "recommended",
+];
+const SORTS = ["oldest", "newest", "readiness"] as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TriagePage({ searchParams }: Props) {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Ftriage");
+  if (!isChairOf(actor, DISPATCH_GROUP) && !isSecretariat(actor)) {
+    return <AccessDenied message="The triage queue is for the IOTOPS chairs." />;
+  }
+  const sp = await searchParams;
+  const states = paramList(sp, "state").filter((s): s is IssueState =>
+    ISSUE_STATES.includes(s as IssueState),
+  );
+  const effectiveStates = states.length ? states : OPEN_STATES;
+  const charterItem = param(sp, "item");
+  const group = param(sp, "group");
+  const chairParam = param(sp, "chair");
+  const minAge = paramInt(sp, "minAge");
+  const sortParam = param(sp, "sort");
+  const sort = SORTS.includes(sortParam as (typeof SORTS)[number])
+    ? (sortParam as (typeof SORTS)[number])
+    : "oldest";
+  const cursor = param(sp, "cursor");
+  const responsibleChair =
+    chairParam === "none"
+      ? ("none" as const)
+      : chairParam === "me"
+        ? actor.personId
+        : chairParam
+          ? Number(chairParam) || undefined
+          : undefined;
+
+  const caller = await api();
+  const filter = {
+    states: effectiveStates,
+    charterItem:
+      CHARTER_ITEMS.some((c) => c.id === charterItem) || charterItem === "none"
+        ? (charterItem as never)
+        : undefined,
+    suggestedGroup: group,
+    responsibleChair,
+    minAgeDays: minAge,
+    sort,
+    cursor,
+    limit: 50,
+  };
+  const [page, counts, chairs] = await Promise.all([
+    caller.issue.list(filter),
+    caller.issue.counts(filter),
+    caller.issue.chairs(),
+  ]);
+  const base = {
+    state: states.join(","),
+    item: charterItem,
+    group,
+    chair: chairParam,
+    minAge,
+    sort,
+  };
+
+  return (
+    <div className="space-y-4">
+      <h1>Triage queue</h1>
+      <nav aria-label="Queue states">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {OPEN_STATES.map((s) => (
+            <li key={s}>
+              <Link
+                href={`/triage${qs({ ...base, state: s, cursor: undefined })}`}
+                aria-current={states.length === 1 && states[0] === s ? "page" : undefined}
+                className="btn"
+              >
+                {ISSUE_STATE_LABELS[s]} <span className="badge">{counts[s] ?? 0}</span>
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link
+              href={`/triage${qs({ ...base, state: undefined })}`}
+              className="btn"
+              aria-current={states.length === 0 ? "page" : undefined}
+            >
+              All open
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <form
+        method="get"
+        className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+        aria-label="Filter the queue"
+      >
+        {states.length > 0 && <input type="hidden" name="state" value={states.join(",")} />}
+        <div>
+          <label htmlFor="f-item" className="label">
+            Charter item
+          </label>
+          <select id="f-item" name="item" defaultValue={charterItem ?? ""} className="input">
+            <option value="">Any</option>
+            <option value="none">Not set</option>
+            {CHARTER_ITEMS.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-group" className="label">
+            Suggested group
+          </label>
+          <select id="f-group" name="group" defaultValue={group ?? ""} className="input">
+            <option value="">Any</option>
+            {GROUPS.filter((g) => g.type !== "dir").map((g) => (
+              <option key={g.acronym} value={g.acronym}>
+                {g.acronym.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-chair" className="label">
+            Responsible chair
+          </label>
+          <select id="f-chair" name="chair" defaultValue={chairParam ?? ""} className="input">
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">Unassigned</option>
+            {chairs.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-age" className="label">
+            Older than (days)
+          </label>
+          <input
+            id="f-age"
+            name="minAge"
+            type="number"
+            min={0}
+            defaultValue={minAge ?? ""}
+            className="input"
+          />
+        </div>
+        <div>
+          <label htmlFor="f-sort" className="label">
+            Sort by
+          </label>
+          <select id="f-sort" name="sort" defaultValue={sort} className="input">
+            <option value="oldest">Oldest first</option>
+            <option value="newest">Newest first</option>
+            <option value="readiness">Most ready first</option>
+          </select>
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className="btn btn-primary">
+            Apply
+          </button>
+          <Link href="/triage" className="btn">
+            Reset
+          </Link>
+        </div>
+      </form>
+      {page.items.length === 0 ? (
+        <p className="card text-slate-700">Nothing in the queue matches these filters.</p>
+      ) : (
+        <TriageTable
+          items={page.items.map((i) => ({ ...i, suggestion: i.suggestion as never }))}
+          chairs={chairs}
+        />
+      )}
+      {page.nextCursor && (
+        <nav aria-label="Pages">
+          <Link href={`/triage${qs({ ...base, cursor: page.nextCursor })}`} className="btn">
+            Next page
+          </Link>
+        </nav>
+      )}
+    </div>
+  );
+}
