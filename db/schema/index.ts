@@ -3,3 +3,5 @@ export * from "./catalog";
 export * from "./events";
 export * from "./issues";
 export * from "./documents";
+export * from "./meetings";
+export * from "./notifications";

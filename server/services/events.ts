@@ -1,5 +1,6 @@
 import type { Queryable } from "~/db/client";
 import { events } from "~/db/schema";
+import { notifyForEvents } from "./notifications/notify";
 
 export interface EventInput {
   subjectType: "issue" | "document" | "person" | "group" | "meeting";
@@ -16,17 +17,25 @@ export async function recordEvent(tx: Queryable, e: EventInput): Promise<void> {
   await recordEvents(tx, [e]);
 }
 
+/**
+ * Append events and, in the same transaction, the notifications and outbox
+ * e-mail they cause.
+ */
 export async function recordEvents(tx: Queryable, list: readonly EventInput[]): Promise<void> {
   if (list.length === 0) return;
-  await tx.insert(events).values(
-    list.map((e) => ({
-      subjectType: e.subjectType,
-      subjectKey: String(e.subjectKey),
-      type: e.type,
-      actorId: e.actorId,
-      actorCapacity: e.actorCapacity ?? null,
-      groupAcronym: e.groupAcronym ?? null,
-      payload: e.payload ?? {},
-    })),
-  );
+  const stored = await tx
+    .insert(events)
+    .values(
+      list.map((e) => ({
+        subjectType: e.subjectType,
+        subjectKey: String(e.subjectKey),
+        type: e.type,
+        actorId: e.actorId,
+        actorCapacity: e.actorCapacity ?? null,
+        groupAcronym: e.groupAcronym ?? null,
+        payload: e.payload ?? {},
+      })),
+    )
+    .returning();
+  await notifyForEvents(tx, stored);
 }

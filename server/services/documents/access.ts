@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
-import { documentAuthors, documents, documentStates, groups } from "~/db/schema";
+import { accounts, documentAuthors, documents, documentStates, groups, people } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
 import type { DocumentStates } from "~/server/domain/documents/machine";
 import type { DocumentResource } from "~/server/domain/permissions/policy";
@@ -38,7 +38,7 @@ export async function loadDocument(
     kind: "document",
     group: doc.groupAcronym,
     area: group?.area ?? null,
-    adEmail: doc.ad && doc.ad.includes("@") ? doc.ad : null,
+    adEmail: await responsibleAdEmail(db, doc.ad),
     authorEmails: authors.map((a) => a.email).filter((e): e is string => !!e),
   };
   return { doc, states: states as DocumentStates & Record<string, string>, authors, resource };
@@ -52,4 +52,21 @@ export function assertDocumentVersion(doc: DocumentRow, expectedVersion: number)
       { current: { version: doc.version, updatedAt: doc.updatedAt.toISOString() } },
     );
   }
+}
+
+/**
+ * The responsible AD's e-mail. Datatracker imports record the AD as a person id;
+ * it is resolved through a linked Datatracker sign-in. An AD we cannot identify
+ * still counts as recorded, so other ADs are not let in by default: only the
+ * secretariat can act until that AD signs in with the Datatracker.
+ */
+async function responsibleAdEmail(db: Queryable, ad: string | null): Promise<string | null> {
+  if (!ad) return null;
+  if (ad.includes("@")) return ad;
+  const [linked] = await db
+    .select({ email: people.email })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(eq(accounts.providerAccountId, ad));
+  return linked?.email ?? `unresolved-datatracker-person:${ad}`;
 }

@@ -105,6 +105,16 @@ export async function setDocumentTags(
     const { doc, resource } = await loadDocument(tx, input.name, { forUpdate: true });
     const capacity = assertCan(actor, "document.change-wg-state", resource);
     assertDocumentVersion(doc, input.expectedVersion);
+    const unknown = input.tags.filter((t) => !DOC_TAGS.some((d) => d.slug === t));
+    if (unknown.length > 0) {
+      throw new DomainError(
+        "VALIDATION",
+        `Unknown tags: ${unknown.join(", ")}. Choose tags from the Datatracker's list.`,
+        {
+          fieldErrors: { tags: [`Unknown tags: ${unknown.join(", ")}.`] },
+        },
+      );
+    }
     const after = [...new Set(input.tags)].sort();
     const before = [...doc.tags].sort();
     if (after.join() === before.join()) return { version: doc.version };
@@ -151,6 +161,12 @@ export async function postNewRevision(
     const { doc, states, resource } = await loadDocument(tx, input.name, { forUpdate: true });
     const capacity = assertCan(actor, "document.new-revision", resource);
     assertDocumentVersion(doc, input.expectedVersion);
+    if (states.draft === "rfc" || doc.name.startsWith("rfc")) {
+      throw new DomainError(
+        "INVALID_TRANSITION",
+        `${doc.name} has been published as an RFC; it takes no new revisions.`,
+      );
+    }
     const rev = nextRevision(doc.rev);
     const date = input.date ?? new Date().toISOString().slice(0, 10);
     await tx.insert(documentRevisions).values({ documentName: doc.name, rev, date });
@@ -236,13 +252,21 @@ export async function recordReplacement(
         .where(
           sql`${documentStates.documentName} = ${target} and ${documentStates.stateType} = 'draft'`,
         );
-      await tx
-        .insert(documentStates)
-        .values({ documentName: target, stateType: "draft", slug: "repl" })
-        .onConflictDoUpdate({
-          target: [documentStates.documentName, documentStates.stateType],
-          set: { slug: "repl" },
-        });
+      // The replaced draft moves to "Replaced" only where the state table allows it
+      // (a published RFC stays an RFC); the lineage is recorded either way.
+      const move = transitionDocument(
+        { draft: prev?.slug ?? null },
+        { stateType: "draft", to: "repl" },
+      );
+      if (move.ok) {
+        await tx
+          .insert(documentStates)
+          .values({ documentName: target, stateType: "draft", slug: "repl" })
+          .onConflictDoUpdate({
+            target: [documentStates.documentName, documentStates.stateType],
+            set: { slug: "repl" },
+          });
+      }
       await bump(tx, target);
       await recordEvent(tx, {
         subjectType: "document",
@@ -251,12 +275,9 @@ export async function recordReplacement(
         actorId: actor!.personId,
         actorCapacity: capacity,
         groupAcronym: doc.groupAcronym,
-        payload: {
-          replacedBy: doc.name,
-          stateType: "draft",
-          before: prev?.slug ?? null,
-          after: "repl",
-        },
+        payload: move.ok
+          ? { replacedBy: doc.name, stateType: "draft", before: prev?.slug ?? null, after: "repl" }
+          : { replacedBy: doc.name },
       });
     }
     return { version };

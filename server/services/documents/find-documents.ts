@@ -143,7 +143,7 @@ export async function findAdPipeline(db: Db, actor: MaybeActor) {
           (s.state_type = 'draft-iesg' and s.slug in ${WAITING_ON_AD})))`,
       ),
     )
-    .orderBy(asc(documents.updatedAt));
+    .orderBy(asc(documents.updatedAt), asc(documents.name));
   const states = await statesFor(
     db,
     rows.map((r) => r.name),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
-import type { RoutingEngine } from "~/server/domain/routing";
+import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { createRoutingEngine, type RoutingEngine } from "~/server/domain/routing";
 import { callerFor, expectDomainError } from "../issues/test-fixtures";
 import { routingEngine } from "../routing/engine";
 import { importDocuments } from "./import-documents";
@@ -229,9 +230,11 @@ describe(`document import on ${testDbKind()}`, () => {
 
     // Sanity: the group profiles alone do not route these titles to IOTOPS, so the
     // result above comes from the imported documents.
-    const { createRoutingEngine } = await import("~/server/domain/routing");
-    const { CHARTER_ITEMS, GROUPS } = await import("~/server/domain/catalog");
-    const bare = createRoutingEngine({ groups: GROUPS, charterItems: CHARTER_ITEMS, documents: [] });
+    const bare = createRoutingEngine({
+      groups: GROUPS,
+      charterItems: CHARTER_ITEMS,
+      documents: [],
+    });
     expect(bare.route({ title: FIXTURE_TITLES.sbom }).candidates[0]!.wg).not.toBe("iotops");
     expect(bare.route({ title: FIXTURE_TITLES.mudRats }).candidates[0]!.wg).not.toBe("iotops");
   });
@@ -439,9 +442,18 @@ describe(`document import on ${testDbKind()}`, () => {
     await expect(
       callerFor(t.db, t.mode, cast.bob).document.import({ text: extra }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(t.db, t.mode, null).document.import({ text: extra })).rejects.toMatchObject(
-      { code: "UNAUTHORIZED" },
-    );
+    await expect(
+      callerFor(t.db, t.mode, null).document.import({ text: extra }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await documentTables(t.db)).toEqual(before);
+  });
+  it("a JSON Lines line naming an older revision does not move rev backwards", async () => {
+    expect((await documentRow(t.db, DOC.inventory)).rev).toBe("01");
+    await importDocuments(
+      t.db,
+      "command-line",
+      jsonl({ id: `${DOC.inventory}-00`, title: "Firmware Inventory for Device Fleets" }),
+    );
+    expect((await documentRow(t.db, DOC.inventory)).rev).toBe("01");
   });
 });

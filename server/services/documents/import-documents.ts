@@ -6,6 +6,7 @@ import {
   parseDatatrackerImport,
   type ImportedDocument,
 } from "~/server/domain/documents/import-parse";
+import { compareRevisions } from "~/server/domain/documents/names";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
@@ -89,7 +90,11 @@ export async function importDocuments(
       const keep = <T>(incoming: T | null, current: T | null | undefined): T | null =>
         incoming ?? current ?? null;
       const values = {
-        rev: keep(r.rev, before?.rev),
+        // Never move a revision backwards (a file may be older than what we know).
+        rev:
+          r.rev && before?.rev && compareRevisions(r.rev, before.rev) < 0
+            ? before.rev
+            : keep(r.rev, before?.rev),
         title: r.title,
         abstract: r.abstract || before?.abstract || "",
         groupAcronym: keep(r.group, before?.groupAcronym),

@@ -1,0 +1,236 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "~/db/client";
+import {
+  documents,
+  issues,
+  notificationPrefs,
+  notifications,
+  outbox,
+  people,
+  roleGrants,
+  watches,
+} from "~/db/schema";
+import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { emailText, messageFor } from "~/server/domain/notifications/messages";
+import type { Actor } from "~/server/domain/permissions/actor";
+import { decide } from "~/server/domain/permissions/policy";
+import { env } from "~/server/env";
+import { issueResource } from "../issues/access";
+
+export interface StoredEvent {
+  id: number;
+  subjectType: string;
+  subjectKey: string;
+  type: string;
+  actorId: number | null;
+  groupAcronym: string | null;
+  payload: Record<string, unknown>;
+}
+
+function baseUrl(): string {
+  const e = env();
+  return e.APP_URL ?? `http://localhost:${e.PORT}`;
+}
+
+/** Add automatic watches, never re-adding one the person turned off. */
+export async function autoWatch(
+  db: Queryable,
+  personIds: number[],
+  subjectType: string,
+  subjectKey: string,
+) {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  await db
+    .insert(watches)
+    .values(ids.map((personId) => ({ personId, subjectType, subjectKey, automatic: true })))
+    .onConflictDoNothing();
+}
+
+async function peopleWithRole(db: Queryable, role: string, group: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: roleGrants.personId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.role, role), eq(roleGrants.groupAcronym, group)));
+  return rows.map((r) => r.id);
+}
+
+async function activeWatchers(
+  db: Queryable,
+  subjects: { type: string; key: string }[],
+): Promise<number[]> {
+  const out = new Set<number>();
+  for (const s of subjects) {
+    const rows = await db
+      .select({ id: watches.personId })
+      .from(watches)
+      .where(
+        and(
+          eq(watches.subjectType, s.type),
+          eq(watches.subjectKey, s.key),
+          eq(watches.active, true),
+        ),
+      );
+    for (const r of rows) out.add(r.id);
+  }
+  return [...out];
+}
+
+async function actorsFor(db: Queryable, ids: number[]): Promise<Map<number, Actor>> {
+  const out = new Map<number, Actor>();
+  if (ids.length === 0) return out;
+  const ps = await db
+    .select({ id: people.id, name: people.name, email: people.email })
+    .from(people)
+    .where(inArray(people.id, ids));
+  const grants = await db
+    .select({
+      personId: roleGrants.personId,
+      role: roleGrants.role,
+      group: roleGrants.groupAcronym,
+    })
+    .from(roleGrants)
+    .where(inArray(roleGrants.personId, ids));
+  for (const p of ps) {
+    out.set(p.id, {
+      personId: p.id,
+      name: p.name,
+      email: p.email,
+      roles: grants
+        .filter((g) => g.personId === p.id)
+        .map((g) => ({ role: g.role, group: g.group })),
+    });
+  }
+  return out;
+}
+
+/**
+ * Turn freshly written events into watches, in-app notifications and outbox
+ * e-mail, in the caller's transaction. Recipients of a confidential issue are
+ * filtered through the same policy as the issue page, so nothing confidential is
+ * ever addressed to someone not entitled to see it.
+ */
+export async function notifyForEvents(
+  db: Queryable,
+  events: readonly StoredEvent[],
+): Promise<void> {
+  for (const e of events) {
+    let title = e.subjectKey;
+    let recipients: number[] = [];
+    let visible: (a: Actor) => boolean = () => true;
+
+    if (e.subjectType === "issue") {
+      const [issue] = await db
+        .select()
+        .from(issues)
+        .where(eq(issues.id, Number(e.subjectKey)));
+      if (!issue) continue;
+      title = issue.title;
+      const key = String(issue.id);
+      if (e.type === "filed") {
+        await autoWatch(
+          db,
+          [issue.submitterId, ...(await peopleWithRole(db, "ad", issue.area))],
+          "issue",
+          key,
+        );
+      }
+      if (e.type === "chair-assigned" && typeof e.payload.after === "number") {
+        await autoWatch(db, [e.payload.after], "issue", key);
+      }
+      const target = issue.recommendation
+        ? outcomeTargetGroup((issue.recommendation as unknown as Recommendation).outcome)
+        : null;
+      if (e.type === "ad-approved" && target) {
+        await autoWatch(db, await peopleWithRole(db, "chair", target), "issue", key);
+      }
+      // Group followers hear about public dispatch activity of their group.
+      const groupSubjects = issue.confidential
+        ? []
+        : [...new Set(["iotops", ...(target ? [target] : [])])].map((g) => ({
+            type: "group",
+            key: g,
+          }));
+      recipients = await activeWatchers(db, [{ type: "issue", key }, ...groupSubjects]);
+      const resource = issueResource(issue);
+      visible = (a) => decide(a, "issue.view", resource).allowed;
+    } else if (e.subjectType === "document") {
+      const [doc] = await db
+        .select({ title: documents.title, group: documents.groupAcronym })
+        .from(documents)
+        .where(eq(documents.name, e.subjectKey));
+      if (!doc || e.type !== "state-changed") continue;
+      title = doc.title;
+      recipients = await activeWatchers(db, [
+        { type: "document", key: e.subjectKey },
+        ...(doc.group ? [{ type: "group", key: doc.group }] : []),
+      ]);
+    } else if (e.type === "agenda-published") {
+      title = String(e.payload.title ?? e.subjectKey);
+      recipients = await activeWatchers(
+        db,
+        e.groupAcronym ? [{ type: "group", key: e.groupAcronym }] : [],
+      );
+    } else {
+      continue;
+    }
+
+    recipients = recipients.filter((id) => id !== e.actorId);
+    if (recipients.length === 0) continue;
+    const actors = await actorsFor(db, recipients);
+    const entitled = [...actors.values()].filter(visible);
+    if (entitled.length === 0) continue;
+    const [actor] = e.actorId
+      ? await db.select({ name: people.name }).from(people).where(eq(people.id, e.actorId))
+      : [];
+    const message = messageFor({ ...e, actorName: actor?.name ?? null }, title);
+    await db
+      .insert(notifications)
+      .values(
+        entitled.map((a) => ({
+          personId: a.personId,
+          eventId: e.id,
+          subject: message.subject,
+          url: message.path,
+        })),
+      )
+      .onConflictDoNothing();
+    if (!message.email) continue;
+    const prefs = await db
+      .select()
+      .from(notificationPrefs)
+      .where(
+        inArray(
+          notificationPrefs.personId,
+          entitled.map((a) => a.personId),
+        ),
+      );
+    const off = new Set(prefs.filter((p) => !p.email).map((p) => p.personId));
+    const mail = entitled.filter((a) => !off.has(a.personId));
+    if (mail.length === 0) continue;
+    const text = emailText(message, baseUrl());
+    await db
+      .insert(outbox)
+      .values(
+        mail.map((a) => ({
+          personId: a.personId,
+          toAddress: a.email,
+          subject: message.subject,
+          body: text,
+          // One stable Message-ID per (event, recipient): the idempotency key of the send.
+          messageId: `<event-${e.id}.person-${a.personId}@iotops-dispatch>`,
+          eventId: e.id,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+/** Count of unread notifications, for the header badge. */
+export async function unreadCount(db: Queryable, personId: number): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.personId, personId), sql`${notifications.readAt} is null`));
+  return r?.n ?? 0;
+}
