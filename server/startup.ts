@@ -1,5 +1,6 @@
 import { getDatabase } from "./db";
 import { env, EnvError } from "./env";
+import { startMailWorker } from "./services/notifications/mail-worker";
 
 /**
  * Validate the environment and open, migrate and seed the database before the
@@ -19,6 +20,7 @@ export async function startServer(): Promise<void> {
   try {
     const db = await getDatabase();
     console.log(`[iotops] database ready (${db.mode})`);
+    startMailWorker();
   } catch (e) {
     console.error("[iotops] could not open the database:", e);
     process.exit(1);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { signOut } from "~/server/auth";
 import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
-import { currentActor } from "../_trpc/server";
+import { api, currentActor } from "../_trpc/server";
 
 async function signOutAction() {
   "use server";
@@ -10,11 +10,13 @@ async function signOutAction() {
 
 export async function SiteHeader() {
   const actor = await currentActor();
+  const unread = actor ? await (await api()).notification.unreadCount() : 0;
   const isAd = !!actor?.roles.some((r) => r.role === "ad");
   const links: { href: string; label: string }[] = [
     { href: "/issues", label: "Issues" },
     { href: "/documents", label: "Documents" },
     { href: "/groups", label: "Groups" },
+    { href: "/meetings", label: "Meetings" },
     { href: "/report", label: "Report" },
   ];
   if (actor) links.splice(1, 0, { href: "/issues/new", label: "File an issue" });
@@ -63,6 +65,21 @@ export async function SiteHeader() {
                   </span>
                 )}
               </span>
+              <Link
+                href="/notifications"
+                className="btn"
+                aria-label={`Notifications, ${unread} unread`}
+              >
+                Notifications
+                {unread > 0 && (
+                  <span className="badge ml-1 border-brand-700 bg-brand-700 text-white">
+                    {unread}
+                  </span>
+                )}
+              </Link>
+              <Link href="/settings" className="btn">
+                Settings
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="btn">
                   Sign out

@@ -56,6 +56,8 @@ export function describeEvent(e: TimelineEvent): string {
       return `Linked ${str(p.document)}.`;
     case "document-unlinked":
       return `Unlinked ${str(p.document)}.`;
+    case "minutes-recorded":
+      return `Recorded minutes at IETF ${str(p.meeting)}: ${str(p.minutes)}`;
     case "duplicate-merged":
       return p.duplicate
         ? `Issue #${str(p.duplicate)} was merged into this one as a duplicate.`

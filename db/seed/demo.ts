@@ -13,6 +13,9 @@ import { transitionIssue } from "~/server/services/issues/transition-issue";
 import { triageIssue } from "~/server/services/issues/triage-issue";
 import { commentOnIssue } from "~/server/services/issues/comment-issue";
 import { DEMO_PASSWORD, seedDemoPeople } from "./demo-people";
+import { upcomingDemoMeeting } from "./meetings";
+import { createMeeting, createSession } from "~/server/services/meetings/meetings";
+import { changeAgenda } from "~/server/services/meetings/agenda";
 
 /** Arbitrary constant key serialising demo seeding across app servers. */
 const DEMO_LOCK_KEY = 720_958;
@@ -182,14 +185,13 @@ export async function seedDemo(db: Db): Promise<void> {
     for (const [key, id] of Object.entries(ids)) actors[key] = (await loadActor(tx, id))!;
 
     await importDocuments(tx, actors.secretariat!, JSON.stringify(fixture));
-    await tx
-      .insert(documentAuthors)
-      .values({
-        documentName: "draft-doe-iotops-sbom-discovery",
-        name: "Casey Contributor",
-        email: "contributor@example.org",
-      });
+    await tx.insert(documentAuthors).values({
+      documentName: "draft-doe-iotops-sbom-discovery",
+      name: "Casey Contributor",
+      email: "contributor@example.org",
+    });
 
+    const filed: number[] = [];
     for (const d of DEMO_ISSUES) {
       const { id } = await fileIssue(tx, actors[d.by]!, ZIssueFields.parse(d.fields));
       let version = 1;
@@ -212,7 +214,25 @@ export async function seedDemo(db: Db): Promise<void> {
         ).version;
       }
       if (d.comment) await commentOnIssue(tx, actors.chair!, { issueId: id, body: d.comment });
+      filed.push(id);
     }
+    const meeting = upcomingDemoMeeting();
+    await createMeeting(tx, actors.secretariat!, meeting);
+    const session = await createSession(tx, actors.secretariat!, {
+      meetingNumber: meeting.number,
+      group: "iotops",
+      startsAt: `${meeting.startDate} 13:00`,
+      room: "Room 2",
+    });
+    // The end-of-life issue is in discussion: put it on the agenda.
+    await changeAgenda(tx, actors.chair!, {
+      op: "add",
+      sessionId: session.id,
+      expectedVersion: 1,
+      issueId: filed[3]!,
+      presenter: "Casey Contributor",
+      minutesRequested: 15,
+    });
     await tx.insert(appMeta).values({ key: "demo-seeded", value: new Date().toISOString() });
   });
 }

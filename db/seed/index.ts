@@ -4,6 +4,7 @@ import { appMeta } from "../schema";
 import { seedCatalog } from "./reference";
 import { seedVocabulary } from "./vocabulary";
 import { seedDemo } from "./demo";
+import { seedMeetings } from "./meetings";
 
 export interface SeedOptions {
   /** Also load the demo people and issues. */
@@ -18,6 +19,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<void> {
   await db.transaction(async (tx) => {
     await seedCatalog(tx);
     await seedVocabulary(tx);
+    await seedMeetings(tx);
   });
   if (!opts.demo) return;
   const [done] = await db.select().from(appMeta).where(eq(appMeta.key, "demo-seeded"));

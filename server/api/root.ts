@@ -2,6 +2,8 @@ import { accountRouter } from "./routers/account";
 import { documentRouter } from "./routers/document";
 import { groupRouter } from "./routers/group";
 import { issueRouter } from "./routers/issue";
+import { meetingRouter } from "./routers/meeting";
+import { notificationRouter } from "./routers/notification";
 import { roleRouter } from "./routers/role";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -10,6 +12,8 @@ export const appRouter = createTRPCRouter({
   document: documentRouter,
   group: groupRouter,
   issue: issueRouter,
+  meeting: meetingRouter,
+  notification: notificationRouter,
   role: roleRouter,
 });
 

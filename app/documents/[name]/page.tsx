@@ -3,7 +3,8 @@ import Link from "next/link";
 import { findDocTag, findIntendedStdLevel, stateName } from "~/server/domain/documents/vocabulary";
 import { formatDate, formatDateTime } from "../../_components/labels";
 import { StateBadge } from "../../_components/state-badge";
-import { api, orNotFound } from "../../_trpc/server";
+import { api, currentActor, orNotFound } from "../../_trpc/server";
+import { WatchButton } from "../../_components/watch-button";
 import { DocumentActions } from "./document-actions";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,10 @@ function describe(e: { type: string; payload: Record<string, unknown> }): string
 
 export default async function DocumentPage({ params }: Props) {
   const { name } = await params;
-  const data = await orNotFound((await api()).document.get({ name: decodeURIComponent(name) }));
+  const [data, actor] = await Promise.all([
+    orNotFound((await api()).document.get({ name: decodeURIComponent(name) })),
+    currentActor(),
+  ]);
   const d = data.document;
   const level = d.intendedStdLevel ? findIntendedStdLevel(d.intendedStdLevel)?.name : null;
   return (
@@ -64,6 +68,7 @@ export default async function DocumentPage({ params }: Props) {
           {d.rev ? `-${d.rev}` : ""}
         </h1>
         <p className="text-lg text-slate-800">{d.title}</p>
+        {actor && <WatchButton subjectType="document" subjectKey={d.name} />}
         <p className="text-sm text-slate-600">
           {d.stream ? `${d.stream.toUpperCase()} stream` : "Stream not recorded"}
           {level ? ` · Intended status: ${level}` : ""}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { stateName } from "~/server/domain/documents/vocabulary";
 import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
-import { api, orNotFound } from "../../_trpc/server";
+import { api, currentActor, orNotFound } from "../../_trpc/server";
+import { WatchButton } from "../../_components/watch-button";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export default async function GroupPage({ params }: Props) {
   const { acronym } = await params;
   const caller = await api();
   const group = await orNotFound(caller.group.get({ acronym }));
+  const actor = await currentActor();
   const [work, docs] = await Promise.all([
     caller.group.work({ acronym: group.acronym }),
     caller.document.byGroup({ acronym: group.acronym }),
@@ -50,6 +52,10 @@ export default async function GroupPage({ params }: Props) {
         <h1>
           {group.name} ({group.acronym.toUpperCase()})
         </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+          {actor && <WatchButton subjectType="group" subjectKey={group.acronym} />}
+          <a href={`/feeds/groups/${group.acronym}`}>Atom feed of dispatch activity</a>
+        </div>
       </header>
       <section aria-labelledby="about" className="card max-w-3xl">
         <h2 id="about">About</h2>

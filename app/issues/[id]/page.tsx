@@ -13,6 +13,7 @@ import { Timeline } from "../../_components/timeline";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { IssueActions } from "./issue-actions";
 import { CommentForm } from "./comment-form";
+import { WatchButton } from "../../_components/watch-button";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +62,10 @@ export default async function IssuePage({ params }: Props) {
           <span>· Charter item: {charterItemLabel(issue.charterItem)}</span>
           <span>· Responsible chair: {data.responsibleChair?.name ?? "not assigned"}</span>
           <span>· Area: {issue.area.toUpperCase()}</span>
+        </div>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {actor && <WatchButton subjectType="issue" subjectKey={String(issue.id)} />}
+          {!issue.confidential && <a href={`/feeds/issues/${issue.id}`}>Atom feed of this issue</a>}
         </div>
       </header>
 

@@ -1,0 +1,4 @@
+import { agendaExport } from "../export-route";
+
+export const dynamic = "force-dynamic";
+export const GET = agendaExport("md");

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import {
+  changeAgenda,
+  getSessionAgenda,
+  recordMinutes,
+  ZAgendaChange,
+  ZRecordMinutes,
+} from "~/server/services/meetings/agenda";
+import {
+  createMeeting,
+  createSession,
+  getMeeting,
+  listMeetings,
+  ZCreateMeeting,
+  ZCreateSession,
+} from "~/server/services/meetings/meetings";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+export const meetingRouter = createTRPCRouter({
+  list: publicProcedure.query(({ ctx }) => listMeetings(ctx.db)),
+  get: publicProcedure
+    .input(z.object({ number: z.number().int().positive() }))
+    .query(({ ctx, input }) => getMeeting(ctx.db, ctx.actor, input.number)),
+  create: publicProcedure
+    .input(ZCreateMeeting)
+    .mutation(({ ctx, input }) => createMeeting(ctx.db, ctx.actor, input)),
+  createSession: publicProcedure
+    .input(ZCreateSession)
+    .mutation(({ ctx, input }) => createSession(ctx.db, ctx.actor, input)),
+  agenda: publicProcedure
+    .input(z.object({ sessionId: z.number().int().positive() }))
+    .query(({ ctx, input }) => getSessionAgenda(ctx.db, ctx.actor, input.sessionId)),
+  changeAgenda: publicProcedure
+    .input(ZAgendaChange)
+    .mutation(({ ctx, input }) => changeAgenda(ctx.db, ctx.actor, input)),
+  recordMinutes: publicProcedure
+    .input(ZRecordMinutes)
+    .mutation(({ ctx, input }) => recordMinutes(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,326 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
+import { ZRecommendation } from "~/server/domain/dispatch/outcomes";
+import { DomainError } from "~/server/domain/errors";
+import {
+  agendaMarkdown,
+  agendaText,
+  orderAgenda,
+  type AgendaEntry,
+  type SessionInfo,
+} from "~/server/domain/meetings/agenda";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { assertCan, can } from "~/server/domain/permissions/policy";
+import { env } from "~/server/env";
+import { recordEvent } from "../events";
+import { transitionIssue } from "../issues/transition-issue";
+import { agendaCandidates } from "./meetings";
+
+async function loadSession(db: Db, id: number, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select({ session: sessions, meeting: meetings, groupName: groups.name })
+    .from(sessions)
+    .innerJoin(meetings, eq(meetings.number, sessions.meetingNumber))
+    .leftJoin(groups, eq(groups.acronym, sessions.groupAcronym))
+    .where(eq(sessions.id, id));
+  const [row] = opts.forUpdate ? await q.for("update", { of: sessions }) : await q;
+  if (!row) throw new DomainError("NOT_FOUND", `There is no session ${id}.`);
+  return row;
+}
+
+function info(row: Awaited<ReturnType<typeof loadSession>>): SessionInfo {
+  return {
+    meetingNumber: row.meeting.number,
+    meetingStart: row.meeting.startDate,
+    venue: row.meeting.venue,
+    timeZone: row.meeting.timeZone,
+    group: row.session.groupAcronym,
+    groupName: row.groupName ?? row.session.groupAcronym.toUpperCase(),
+    startsAt: row.session.startsAt,
+    room: row.session.room,
+  };
+}
+
+/**
+ * The session's agenda entries. Confidential issues never appear on an agenda
+ * (they cannot be added), and this read filters them again as a second guard.
+ */
+async function entries(db: Db, sessionId: number) {
+  return db
+    .select({
+      id: agendaItems.id,
+      issueId: agendaItems.issueId,
+      title: issues.title,
+      state: issues.state,
+      presenter: agendaItems.presenter,
+      minutesRequested: agendaItems.minutesRequested,
+      minutes: agendaItems.minutes,
+      position: agendaItems.position,
+      addedAt: agendaItems.createdAt,
+      issueVersion: issues.version,
+    })
+    .from(agendaItems)
+    .innerJoin(issues, eq(issues.id, agendaItems.issueId))
+    .where(and(eq(agendaItems.sessionId, sessionId), eq(issues.confidential, false)))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
+}
+
+export async function getSessionAgenda(db: Db, actor: MaybeActor, sessionId: number) {
+  const row = await loadSession(db, sessionId);
+  const list = orderAgenda(await entries(db, sessionId), row.meeting.startDate);
+  const canManage = can(actor, "agenda.manage", {
+    kind: "group",
+    acronym: row.session.groupAcronym,
+  });
+  return {
+    ...info(row),
+    sessionId,
+    version: row.session.version,
+    publishedAt: row.session.agendaPublishedAt,
+    items: list,
+    canManage,
+    candidates: canManage ? await agendaCandidates(db, sessionId) : [],
+  };
+}
+
+export async function exportAgenda(db: Db, sessionId: number, format: "md" | "txt") {
+  const row = await loadSession(db, sessionId);
+  const list: AgendaEntry[] = await entries(db, sessionId);
+  const e = env();
+  return format === "md"
+    ? agendaMarkdown(info(row), list, e.APP_URL ?? `http://localhost:${e.PORT}`)
+    : agendaText(info(row), list);
+}
+
+const ZSessionRef = z.object({
+  sessionId: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+});
+
+export const ZAgendaChange = z.discriminatedUnion("op", [
+  ZSessionRef.extend({
+    op: z.literal("add"),
+    issueId: z.number().int().positive(),
+    presenter: z.string().trim().max(200).default(""),
+    minutesRequested: z
+      .number()
+      .int()
+      .min(5, "Ask for at least 5 minutes.")
+      .max(120, "Ask for at most 120 minutes.")
+      .default(15),
+  }),
+  ZSessionRef.extend({
+    op: z.literal("update"),
+    itemId: z.number().int().positive(),
+    presenter: z.string().trim().max(200),
+    minutesRequested: z
+      .number()
+      .int()
+      .min(5, "Ask for at least 5 minutes.")
+      .max(120, "Ask for at most 120 minutes."),
+  }),
+  ZSessionRef.extend({
+    op: z.literal("move"),
+    itemId: z.number().int().positive(),
+    direction: z.enum(["up", "down"]),
+  }),
+  ZSessionRef.extend({ op: z.literal("remove"), itemId: z.number().int().positive() }),
+  ZSessionRef.extend({ op: z.literal("publish") }),
+]);
+
+/** Every agenda change: the group's chairs (or secretariat), a version check, an event. */
+export async function changeAgenda(
+  db: Db,
+  actor: MaybeActor,
+  input: z.infer<typeof ZAgendaChange>,
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadSession(tx, input.sessionId, { forUpdate: true });
+    const group = row.session.groupAcronym;
+    const capacity = assertCan(actor, "agenda.manage", { kind: "group", acronym: group });
+    if (row.session.version !== input.expectedVersion) {
+      throw new DomainError(
+        "CONFLICT",
+        "The agenda was changed by someone else. Reload to see the changes, then try again.",
+      );
+    }
+    const current = await entries(tx, input.sessionId);
+    const item = "itemId" in input ? current.find((i) => i.id === input.itemId) : undefined;
+    if ("itemId" in input && !item)
+      throw new DomainError("NOT_FOUND", "That agenda item no longer exists.");
+    let payload: Record<string, unknown> = { op: input.op };
+    switch (input.op) {
+      case "add": {
+        const [issue] = await tx.select().from(issues).where(eq(issues.id, input.issueId));
+        if (!issue || issue.confidential) {
+          throw new DomainError("VALIDATION", "Only public issues can go on a public agenda.", {
+            fieldErrors: { issueId: ["Choose a public issue."] },
+          });
+        }
+        if (issue.state !== "in-discussion") {
+          throw new DomainError(
+            "VALIDATION",
+            `Issue #${issue.id} is not in discussion; move it to discussion first.`,
+            {
+              fieldErrors: { issueId: ["Only issues in discussion can go on the agenda."] },
+            },
+          );
+        }
+        const added = await tx
+          .insert(agendaItems)
+          .values({
+            sessionId: input.sessionId,
+            issueId: issue.id,
+            presenter: input.presenter,
+            minutesRequested: input.minutesRequested,
+            position: current.length ? Math.max(...current.map((c) => c.position)) + 1 : 0,
+          })
+          .onConflictDoNothing()
+          .returning({ id: agendaItems.id });
+        if (added.length === 0)
+          throw new DomainError("CONFLICT", `Issue #${issue.id} is already on this agenda.`);
+        payload = {
+          ...payload,
+          issueId: issue.id,
+          presenter: input.presenter,
+          minutesRequested: input.minutesRequested,
+        };
+        break;
+      }
+      case "update":
+        await tx
+          .update(agendaItems)
+          .set({ presenter: input.presenter, minutesRequested: input.minutesRequested })
+          .where(eq(agendaItems.id, item!.id));
+        payload = {
+          ...payload,
+          issueId: item!.issueId,
+          presenter: input.presenter,
+          minutesRequested: input.minutesRequested,
+        };
+        break;
+      case "move": {
+        const idx = current.findIndex((c) => c.id === item!.id);
+        const other = current[input.direction === "up" ? idx - 1 : idx + 1];
+        if (other) {
+          await tx
+            .update(agendaItems)
+            .set({ position: other.position })
+            .where(eq(agendaItems.id, item!.id));
+          await tx
+            .update(agendaItems)
+            .set({ position: item!.position })
+            .where(eq(agendaItems.id, other.id));
+          if (other.position === item!.position) {
+            await tx
+              .update(agendaItems)
+              .set({ position: item!.position + (input.direction === "up" ? -1 : 1) })
+              .where(eq(agendaItems.id, item!.id));
+          }
+        }
+        payload = { ...payload, issueId: item!.issueId, direction: input.direction };
+        break;
+      }
+      case "remove":
+        await tx.delete(agendaItems).where(eq(agendaItems.id, item!.id));
+        payload = { ...payload, issueId: item!.issueId };
+        break;
+      case "publish":
+        await tx
+          .update(sessions)
+          .set({ agendaPublishedAt: sql`now()` })
+          .where(eq(sessions.id, input.sessionId));
+        break;
+    }
+    const [updated] = await tx
+      .update(sessions)
+      .set({ version: sql`${sessions.version} + 1` })
+      .where(eq(sessions.id, input.sessionId))
+      .returning({ version: sessions.version });
+    const title = `${row.groupName ?? group.toUpperCase()} at IETF ${row.meeting.number}`;
+    await recordEvent(tx, {
+      subjectType: "meeting",
+      subjectKey: row.meeting.number,
+      type: input.op === "publish" ? "agenda-published" : "agenda-changed",
+      actorId: actor!.personId,
+      actorCapacity: capacity,
+      groupAcronym: group,
+      payload:
+        input.op === "publish"
+          ? {
+              ...payload,
+              sessionId: input.sessionId,
+              title,
+              path: `/meetings/${row.meeting.number}/sessions/${input.sessionId}`,
+              text: agendaText(info(row), await entries(tx, input.sessionId)),
+            }
+          : { ...payload, sessionId: input.sessionId },
+    });
+    return { version: updated!.version };
+  });
+}
+
+export const ZRecordMinutes = z.object({
+  sessionId: z.number().int().positive(),
+  itemId: z.number().int().positive(),
+  minutes: z.string().trim().max(20_000, "Keep the minutes under 20,000 characters."),
+  /** Optionally record the dispatch recommendation in the same step. */
+  recommendation: ZRecommendation.optional(),
+  sendToReview: z.boolean().default(true),
+});
+
+/**
+ * Record the minutes of one agenda item and, optionally, the chairs'
+ * recommendation. The recommendation goes through the same service as on the
+ * issue page (same policy, same state machine, same events).
+ */
+export async function recordMinutes(
+  db: Db,
+  actor: MaybeActor,
+  input: z.infer<typeof ZRecordMinutes>,
+) {
+  const row = await loadSession(db, input.sessionId);
+  const group = row.session.groupAcronym;
+  const capacity = assertCan(actor, "agenda.manage", { kind: "group", acronym: group });
+  const [item] = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.sessionId, input.sessionId)));
+  if (!item) throw new DomainError("NOT_FOUND", "That agenda item no longer exists.");
+  return db.transaction(async (tx) => {
+    await tx.update(agendaItems).set({ minutes: input.minutes }).where(eq(agendaItems.id, item.id));
+    await recordEvent(tx, {
+      subjectType: "issue",
+      subjectKey: item.issueId,
+      type: "minutes-recorded",
+      actorId: actor!.personId,
+      actorCapacity: capacity,
+      groupAcronym: group,
+      payload: {
+        meeting: row.meeting.number,
+        sessionId: input.sessionId,
+        minutes: input.minutes.slice(0, 2000),
+      },
+    });
+    if (!input.recommendation) return { recommended: false };
+    const [issue] = await tx
+      .select({ version: issues.version })
+      .from(issues)
+      .where(eq(issues.id, item.issueId));
+    const r = await transitionIssue(tx, actor, {
+      issueId: item.issueId,
+      expectedVersion: issue!.version,
+      command: { type: "recommend", recommendation: input.recommendation },
+    });
+    if (input.sendToReview) {
+      await transitionIssue(tx, actor, {
+        issueId: item.issueId,
+        expectedVersion: r.version,
+        command: { type: "request-review" },
+      });
+    }
+    return { recommended: true };
+  });
+}

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client";
+import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
+import { DomainError } from "~/server/domain/errors";
+import { importantDates } from "~/server/domain/meetings/important-dates";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { assertCan, can, NO_RESOURCE } from "~/server/domain/permissions/policy";
+import { recordEvent } from "../events";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.");
+
+export const ZCreateMeeting = z
+  .object({
+    number: z.number().int().min(1, "Give the IETF meeting number.").max(999),
+    venue: z.string().trim().min(1, 'Give the venue, or "online".').max(200),
+    timeZone: z
+      .string()
+      .trim()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "Give an IANA time zone such as Europe/Vienna or UTC."),
+    startDate: day,
+    endDate: day,
+  })
+  .refine((m) => m.startDate <= m.endDate, {
+    message: "The meeting must end on or after its first day.",
+    path: ["endDate"],
+  });
+
+export async function createMeeting(
+  db: Db,
+  actor: MaybeActor,
+  input: z.infer<typeof ZCreateMeeting>,
+) {
+  const capacity = assertCan(actor, "meeting.manage", NO_RESOURCE);
+  return db.transaction(async (tx) => {
+    const added = await tx.insert(meetings).values(input).onConflictDoNothing().returning();
+    if (added.length === 0) {
+      throw new DomainError("CONFLICT", `IETF ${input.number} already exists.`, {
+        fieldErrors: { number: [`IETF ${input.number} already exists.`] },
+      });
+    }
+    await recordEvent(tx, {
+      subjectType: "meeting",
+      subjectKey: input.number,
+      type: "meeting-created",
+      actorId: actor!.personId,
+      actorCapacity: capacity,
+      payload: { ...input },
+    });
+    return { number: input.number };
+  });
+}
+
+export async function listMeetings(db: Db) {
+  return db.select().from(meetings).orderBy(desc(meetings.startDate));
+}
+
+/** A meeting with its important dates (from the Datatracker's default offsets) and sessions. */
+export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.number, number));
+  if (!meeting) throw new DomainError("NOT_FOUND", `There is no IETF ${number} in the tracker.`);
+  const list = await db
+    .select({
+      id: sessions.id,
+      group: sessions.groupAcronym,
+      groupName: groups.name,
+      startsAt: sessions.startsAt,
+      room: sessions.room,
+      agendaPublishedAt: sessions.agendaPublishedAt,
+      items: sql<number>`(select count(*)::int from ${agendaItems} a where a.session_id = ${sessions.id})`,
+    })
+    .from(sessions)
+    .leftJoin(groups, eq(groups.acronym, sessions.groupAcronym))
+    .where(eq(sessions.meetingNumber, number))
+    .orderBy(asc(sessions.startsAt), asc(sessions.groupAcronym));
+  return {
+    meeting,
+    dates: importantDates(new Date(`${meeting.startDate}T00:00:00Z`)).map((d) => ({
+      slug: d.slug,
+      name: d.name,
+      day: d.day,
+      offsetDays: d.offsetDays,
+    })),
+    sessions: list,
+    canManage: can(actor, "meeting.manage", NO_RESOURCE),
+  };
+}
+
+export const ZCreateSession = z.object({
+  meetingNumber: z.number().int().positive(),
+  group: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,40}$/, "Give a group acronym."),
+  startsAt: z.string().trim().max(40).default(""),
+  room: z.string().trim().max(100).default(""),
+});
+
+/** The secretariat, or the group's chairs, schedule a session. */
+export async function createSession(
+  db: Db,
+  actor: MaybeActor,
+  input: z.infer<typeof ZCreateSession>,
+) {
+  const capacity = can(actor, "meeting.manage", NO_RESOURCE)
+    ? "secretariat"
+    : assertCan(actor, "agenda.manage", { kind: "group", acronym: input.group });
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx
+      .select()
+      .from(meetings)
+      .where(eq(meetings.number, input.meetingNumber));
+    if (!meeting) throw new DomainError("NOT_FOUND", `There is no IETF ${input.meetingNumber}.`);
+    const [group] = await tx.select().from(groups).where(eq(groups.acronym, input.group));
+    if (!group) {
+      throw new DomainError("VALIDATION", `There is no group called ${input.group}.`, {
+        fieldErrors: { group: [`There is no group called ${input.group}.`] },
+      });
+    }
+    const [row] = await tx
+      .insert(sessions)
+      .values({
+        meetingNumber: input.meetingNumber,
+        groupAcronym: input.group,
+        startsAt: input.startsAt,
+        room: input.room,
+      })
+      .returning({ id: sessions.id });
+    await recordEvent(tx, {
+      subjectType: "meeting",
+      subjectKey: input.meetingNumber,
+      type: "session-created",
+      actorId: actor!.personId,
+      actorCapacity: capacity,
+      groupAcronym: input.group,
+      payload: { sessionId: row!.id, startsAt: input.startsAt, room: input.room },
+    });
+    return { id: row!.id };
+  });
+}
+
+/** Issues the chairs may put on an agenda: public ones in discussion, not already on it. */
+export async function agendaCandidates(db: Db, sessionId: number) {
+  return db
+    .select({ id: issues.id, title: issues.title })
+    .from(issues)
+    .where(
+      and(
+        eq(issues.state, "in-discussion"),
+        eq(issues.confidential, false),
+        sql`not exists (select 1 from ${agendaItems} a where a.session_id = ${sessionId} and a.issue_id = ${issues.id})`,
+      ),
+    )
+    .orderBy(asc(issues.id))
+    .limit(200);
+}

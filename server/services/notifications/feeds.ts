@@ -1,0 +1,110 @@
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import { Feed } from "feed";
+import type { Db } from "~/db/client";
+import { events, issues, people } from "~/db/schema";
+import { messageFor } from "~/server/domain/notifications/messages";
+import { DomainError } from "~/server/domain/errors";
+import { env } from "~/server/env";
+
+function base(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
+
+type Row = {
+  id: number;
+  type: string;
+  subjectType: string;
+  subjectKey: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  actorName: string | null;
+  issueTitle: string | null;
+};
+
+function build(title: string, selfPath: string, pagePath: string, rows: Row[]): string {
+  const root = base();
+  const feed = new Feed({
+    title,
+    id: `${root}${selfPath}`,
+    link: `${root}${pagePath}`,
+    updated: rows[0]?.createdAt ?? new Date(0),
+    copyright: "Contributions to the IETF are subject to BCP 78 and BCP 79.",
+    feedLinks: { atom: `${root}${selfPath}` },
+    generator: "IOTOPS Dispatch",
+  });
+  for (const r of rows) {
+    const m = messageFor({ ...r }, r.issueTitle ?? r.subjectKey);
+    feed.addItem({
+      title: m.subject,
+      id: `${root}/events/${r.id}`,
+      link: `${root}${m.path}`,
+      date: r.createdAt,
+      description: m.body,
+      author: r.actorName ? [{ name: r.actorName }] : undefined,
+    });
+  }
+  return feed.atom1();
+}
+
+const select = {
+  id: events.id,
+  type: events.type,
+  subjectType: events.subjectType,
+  subjectKey: events.subjectKey,
+  payload: events.payload,
+  createdAt: events.createdAt,
+  actorName: people.name,
+  issueTitle: issues.title,
+};
+
+/** A public issue's timeline as Atom. Confidential issues have no feed. */
+export async function issueFeed(db: Db, id: number): Promise<string> {
+  const [issue] = await db.select().from(issues).where(eq(issues.id, id));
+  if (!issue || issue.confidential) throw new DomainError("NOT_FOUND", `There is no issue #${id}.`);
+  const rows = await db
+    .select(select)
+    .from(events)
+    .leftJoin(people, eq(people.id, events.actorId))
+    .leftJoin(
+      issues,
+      sql`${events.subjectType} = 'issue' and ${issues.id}::text = ${events.subjectKey}`,
+    )
+    .where(and(eq(events.subjectType, "issue"), eq(events.subjectKey, String(id))))
+    .orderBy(desc(events.id))
+    .limit(100);
+  return build(`Issue #${id}: ${issue.title}`, `/feeds/issues/${id}`, `/issues/${id}`, rows);
+}
+
+/**
+ * A group's dispatch activity as Atom: events on public issues that concern the
+ * group, and its documents' state changes.
+ */
+export async function groupFeed(db: Db, acronym: string): Promise<string> {
+  const group = acronym.toLowerCase();
+  const rows = await db
+    .select(select)
+    .from(events)
+    .leftJoin(people, eq(people.id, events.actorId))
+    .leftJoin(
+      issues,
+      sql`${events.subjectType} = 'issue' and ${issues.id}::text = ${events.subjectKey}`,
+    )
+    .where(
+      and(
+        eq(events.groupAcronym, group),
+        or(
+          and(eq(events.subjectType, "issue"), eq(issues.confidential, false)),
+          and(eq(events.subjectType, "document"), eq(events.type, "state-changed")),
+        ),
+      ),
+    )
+    .orderBy(desc(events.id))
+    .limit(100);
+  return build(
+    `${group.toUpperCase()} dispatch activity`,
+    `/feeds/groups/${group}`,
+    `/groups/${group}`,
+    rows,
+  );
+}

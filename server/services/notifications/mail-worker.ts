@@ -1,0 +1,30 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { getDb } from "~/server/db";
+import { env } from "~/server/env";
+import { deliverOutbox } from "./deliver-outbox";
+
+const globalForWorker = globalThis as unknown as { __iotopsMailWorker?: NodeJS.Timeout };
+
+/**
+ * Start the outbox worker in this app server when SMTP is configured. Every
+ * app server may run one; they share the outbox safely (SKIP LOCKED).
+ */
+export function startMailWorker(intervalMs = 5_000): void {
+  const e = env();
+  if (!e.SMTP_URL || globalForWorker.__iotopsMailWorker) return;
+  const transport = nodemailer.createTransport(e.SMTP_URL);
+  let running = false;
+  globalForWorker.__iotopsMailWorker = setInterval(() => {
+    if (running) return;
+    running = true;
+    getDb()
+      .then((db) => deliverOutbox(db, transport, { from: e.MAIL_FROM }))
+      .catch((err: unknown) => console.error("[mail] delivery failed:", err))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  globalForWorker.__iotopsMailWorker.unref();
+  console.log("[iotops] mail worker started");
+}
