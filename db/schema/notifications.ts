@@ -60,7 +60,9 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_person_event_key").on(t.personId, t.eventId),
-    index("notifications_unread_idx").on(t.personId, t.id).where(sql`${t.readAt} is null`),
+    index("notifications_unread_idx")
+      .on(t.personId, t.id)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 
@@ -89,6 +91,8 @@ export const outbox = pgTable(
   },
   (t) => [
     uniqueIndex("outbox_message_id_key").on(t.messageId),
-    index("outbox_pending_idx").on(t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
+    index("outbox_pending_idx")
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );

@@ -58,7 +58,8 @@ export function messageFor(e: EventForMessage, subjectTitle: string): Message {
   const p = e.payload;
   const by = e.actorName ? ` by ${e.actorName}` : "";
   if (e.subjectType === "issue") {
-    const changed = typeof p.before === "string" && typeof p.after === "string" && p.before !== p.after;
+    const changed =
+      typeof p.before === "string" && typeof p.after === "string" && p.before !== p.after;
     const state = changed ? ` (${issueState(p.before)} -> ${issueState(p.after)})` : "";
     const recommended =
       e.type === "recommendation-recorded" && p.recommendation
