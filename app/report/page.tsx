@@ -45,6 +45,36 @@ function Bars({ rows, label }: { rows: { label: string; n: number }[]; label: st
   );
 }
 
+function CountTable({
+  rows,
+  caption,
+  header,
+}: {
+  rows: { label: string; n: number }[];
+  caption: string;
+  header: string;
+}) {
+  return (
+    <table className="table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{header}</th>
+          <th scope="col">Issues</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <td>{r.label}</td>
+            <td className="tabular-nums">{r.n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default async function ReportPage({ searchParams }: Props) {
   const sp = await searchParams;
   const from = param(sp, "from");
@@ -111,23 +141,7 @@ export default async function ReportPage({ searchParams }: Props) {
           ) : (
             <Bars rows={dest} label="Dispatches by destination" />
           )}
-          <table className="table">
-            <caption className="sr-only">Dispatches by destination</caption>
-            <thead>
-              <tr>
-                <th scope="col">Destination</th>
-                <th scope="col">Issues</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dest.map((r) => (
-                <tr key={r.label}>
-                  <td>{r.label}</td>
-                  <td className="tabular-nums">{r.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable rows={dest} caption="Dispatches by destination" header="Destination" />
         </section>
         <section aria-labelledby="item-title" className="card space-y-3">
           <h2 id="item-title">By charter item</h2>
@@ -136,23 +150,7 @@ export default async function ReportPage({ searchParams }: Props) {
           ) : (
             <Bars rows={items} label="Dispatches by charter item" />
           )}
-          <table className="table">
-            <caption className="sr-only">Dispatches by charter item</caption>
-            <thead>
-              <tr>
-                <th scope="col">Charter item</th>
-                <th scope="col">Issues</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.label}>
-                  <td>{r.label}</td>
-                  <td className="tabular-nums">{r.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable rows={items} caption="Dispatches by charter item" header="Charter item" />
         </section>
       </div>
     </div>

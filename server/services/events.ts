@@ -1,5 +1,6 @@
 import type { Queryable } from "~/db/client";
-import { events } from "~/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { events, people } from "~/db/schema";
 import { notifyForEvents } from "./notifications/notify";
 
 export interface EventInput {
@@ -38,4 +39,26 @@ export async function recordEvents(tx: Queryable, list: readonly EventInput[]): 
     )
     .returning();
   await notifyForEvents(tx, stored);
+}
+
+/** The history of one subject, oldest first, with actor names: what timelines show. */
+export async function loadTimeline(
+  db: Queryable,
+  subjectType: EventInput["subjectType"],
+  subjectKey: string | number,
+) {
+  return db
+    .select({
+      id: events.id,
+      type: events.type,
+      actorName: people.name,
+      actorCapacity: events.actorCapacity,
+      groupAcronym: events.groupAcronym,
+      payload: events.payload,
+      createdAt: events.createdAt,
+    })
+    .from(events)
+    .leftJoin(people, eq(people.id, events.actorId))
+    .where(and(eq(events.subjectType, subjectType), eq(events.subjectKey, String(subjectKey))))
+    .orderBy(asc(events.id));
 }

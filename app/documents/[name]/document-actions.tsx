@@ -1,11 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { DOC_TAGS } from "~/server/domain/documents/vocabulary";
-import { formErrors } from "../../_components/form-errors";
+import { ActionStatus, useActionRunner } from "../../_components/use-action-runner";
 import { useTRPC } from "../../_trpc/client";
 
 interface Axis {
@@ -24,8 +21,7 @@ export function DocumentActions(props: {
   canRevise: boolean;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, run } = useActionRunner();
   const transition = useMutation(trpc.document.transition.mutationOptions());
   const setTags = useMutation(trpc.document.setTags.mutationOptions());
   const revise = useMutation(trpc.document.newRevision.mutationOptions());
@@ -33,36 +29,10 @@ export function DocumentActions(props: {
   const busy = transition.isPending || setTags.isPending || revise.isPending || replace.isPending;
   if (props.axes.length === 0 && !props.canTag && !props.canRevise) return null;
 
-  async function run(done: string, fn: () => Promise<unknown>) {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage({ ok: true, text: done });
-      router.refresh();
-    } catch (err) {
-      const conflict =
-        err instanceof TRPCClientError && (err.data as { code?: string })?.code === "CONFLICT";
-      const text = formErrors(err).message ?? "That did not work.";
-      setMessage({
-        ok: false,
-        text: conflict ? `${text} (Reload the page to see the latest state.)` : text,
-      });
-    }
-  }
-
   return (
     <section aria-labelledby="doc-actions-title" className="card space-y-4">
       <h2 id="doc-actions-title">Change this document</h2>
-      <div aria-live="polite">
-        {message && (
-          <p
-            role={message.ok ? undefined : "alert"}
-            className={`text-sm ${message.ok ? "text-green-800" : "text-red-800"}`}
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <ActionStatus message={message} />
       {props.axes.map((a) => (
         <form
           key={a.stateType}

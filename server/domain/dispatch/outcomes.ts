@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHARTER_ITEM_IDS, CHARTER_ITEMS, type CharterItemId } from "../catalog";
 import { requiredText } from "./validation";
 
 /**
@@ -31,34 +32,12 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
   "no-ietf-work": "No IETF work at present",
 };
 
-/**
- * IOTOPS charter items an existing WG's work is filed under. Ids and titles
- * follow `charter_items` in the shared working-groups catalog.
- */
-export const CHARTER_ITEM_IDS = [
-  "factory-provisioning",
-  "onboarding",
-  "network-access-control",
-  "administrative-control",
-  "firmware-update",
-  "isolation-quarantine",
-  "remediation",
-  "end-of-life",
-  "security-privacy",
-] as const;
-export type CharterItemId = (typeof CHARTER_ITEM_IDS)[number];
+/** IOTOPS charter items an existing WG's work is filed under (from the catalog). */
+export { CHARTER_ITEM_IDS, type CharterItemId };
 
-export const CHARTER_ITEM_LABELS: Readonly<Record<CharterItemId, string>> = {
-  "factory-provisioning": "Factory provisioning",
-  onboarding: "Onboarding",
-  "network-access-control": "Network access control",
-  "administrative-control": "Administrative control",
-  "firmware-update": "Firmware update",
-  "isolation-quarantine": "Isolation / quarantine",
-  remediation: "Remediation",
-  "end-of-life": "End of life",
-  "security-privacy": "Security and privacy",
-};
+export const CHARTER_ITEM_LABELS: Readonly<Record<CharterItemId, string>> = Object.fromEntries(
+  CHARTER_ITEMS.map((c) => [c.id, c.title]),
+) as Record<CharterItemId, string>;
 
 export const IOTOPS_DOCUMENT_TYPES = ["bcp", "informational"] as const;
 export type IotopsDocumentType = (typeof IOTOPS_DOCUMENT_TYPES)[number];

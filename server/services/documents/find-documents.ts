@@ -6,11 +6,9 @@ import {
   documentRevisions,
   documents,
   documentStates,
-  events,
   groups,
   issueDocuments,
   issues,
-  people,
 } from "~/db/schema";
 import {
   legalNextStates,
@@ -25,6 +23,7 @@ import {
 import { findState, statesOf } from "~/server/domain/documents/vocabulary";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { can } from "~/server/domain/permissions/policy";
+import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
 import { loadDocument } from "./access";
 
@@ -174,20 +173,7 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
     .select({ name: documentReplacements.source })
     .from(documentReplacements)
     .where(eq(documentReplacements.target, name));
-  const history = await db
-    .select({
-      id: events.id,
-      type: events.type,
-      actorName: people.name,
-      actorCapacity: events.actorCapacity,
-      groupAcronym: events.groupAcronym,
-      payload: events.payload,
-      createdAt: events.createdAt,
-    })
-    .from(events)
-    .leftJoin(people, eq(people.id, events.actorId))
-    .where(and(eq(events.subjectType, "document"), eq(events.subjectKey, name)))
-    .orderBy(asc(events.id));
+  const history = await loadTimeline(db, "document", name);
   const linkedIssues = await db
     .select({ id: issues.id, title: issues.title, state: issues.state })
     .from(issueDocuments)

@@ -1,10 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import {
   dispatchedRevisions,
   documents,
   documentStates,
-  events,
   issueComments,
   issueDocuments,
   people,
@@ -17,6 +16,7 @@ import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
 import { can } from "~/server/domain/permissions/policy";
+import { loadTimeline } from "../events";
 import { issueResource, loadVisibleIssue } from "./access";
 
 /** Linked documents with their current revision and states, and past dispatches of them. */
@@ -84,20 +84,7 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
     .innerJoin(people, eq(people.id, issueComments.authorId))
     .where(eq(issueComments.issueId, id))
     .orderBy(asc(issueComments.id));
-  const timeline = await db
-    .select({
-      id: events.id,
-      type: events.type,
-      actorName: people.name,
-      actorCapacity: events.actorCapacity,
-      groupAcronym: events.groupAcronym,
-      payload: events.payload,
-      createdAt: events.createdAt,
-    })
-    .from(events)
-    .leftJoin(people, eq(people.id, events.actorId))
-    .where(and(eq(events.subjectType, "issue"), eq(events.subjectKey, String(id))))
-    .orderBy(asc(events.id));
+  const timeline = await loadTimeline(db, "issue", id);
 
   const recommendation = (row.recommendation as Recommendation | null) ?? null;
   const state = isIssueState(row.state) ? row.state : "submitted";

@@ -1,10 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ActionStatus, useActionRunner } from "../../../../_components/use-action-runner";
 import { CHARTER_ITEMS } from "~/server/domain/catalog";
-import { formErrors } from "../../../../_components/form-errors";
 import { useTRPC } from "../../../../_trpc/client";
 
 interface Item {
@@ -25,23 +24,11 @@ export function AgendaEditor(props: {
   published: boolean;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const change = useMutation(trpc.meeting.changeAgenda.mutationOptions());
   const minutes = useMutation(trpc.meeting.recordMinutes.mutationOptions());
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { message, run } = useActionRunner();
   const ref = { sessionId: props.sessionId, expectedVersion: props.version };
   const busy = change.isPending || minutes.isPending;
-
-  async function run(done: string, fn: () => Promise<unknown>) {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage({ ok: true, text: done });
-      router.refresh();
-    } catch (err) {
-      setMessage({ ok: false, text: formErrors(err).message ?? "That did not work." });
-    }
-  }
 
   function onAdd(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -60,16 +47,7 @@ export function AgendaEditor(props: {
   return (
     <section aria-labelledby="editor-title" className="card space-y-4">
       <h2 id="editor-title">Build the agenda</h2>
-      <div aria-live="polite">
-        {message && (
-          <p
-            role={message.ok ? undefined : "alert"}
-            className={`text-sm ${message.ok ? "text-green-800" : "text-red-800"}`}
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <ActionStatus message={message} />
       {props.candidates.length === 0 ? (
         <p className="text-sm text-slate-600">No issues in discussion are waiting for a slot.</p>
       ) : (
