@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_APP_ENV, OIDC_ISSUER, OIDC_PORT } from "./e2e/oidc-settings";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -36,13 +37,27 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // A production server on a fresh embedded database with demo data.
-    command: `node e2e/serve.mjs ${PORT}`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A production server on a fresh embedded database with demo data.
+      command: `node e2e/serve.mjs ${PORT}`,
+      url: `${baseURL}/api/health`,
+      // Datatracker sign-in goes to the test OpenID Connect provider below.
+      env: OIDC_APP_ENV,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // A real OpenID Connect provider set up like the Datatracker's (e2e/oidc-provider.mjs).
+      command: `node e2e/oidc-provider.mjs ${OIDC_PORT} ${PORT}`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: OIDC_APP_ENV,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

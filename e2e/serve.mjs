@@ -4,7 +4,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 
 const port = process.argv[2] ?? "3210";
-const dataDir = path.resolve(".data/e2e");
+// One data folder per port, so a second run on another port never shares (or wipes) a running one's.
+const dataDir = path.resolve(port === "3210" ? ".data/e2e" : `.data/e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",

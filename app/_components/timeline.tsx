@@ -10,6 +10,28 @@ export interface TimelineEvent {
   createdAt: Date;
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  title: "the title",
+  problemStatement: "the problem statement",
+  deviceClass: "the device class",
+  scale: "the scale",
+  networkType: "the network type",
+  desiredOutcome: "the desired outcome",
+  overlapNotes: "the overlap notes",
+  interestedPeople: "the people interested",
+  implementers: "the implementers",
+  slidesUrl: "the slides link",
+  confidential: "the confidentiality",
+  relatedDocuments: "the related documents",
+  charterItem: "the charter item",
+};
+
+function fieldList(fields: unknown): string {
+  const list = Array.isArray(fields) ? fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)) : [];
+  if (list.length === 0) return "the issue";
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v));
 
 /** One sentence per event, in the style of the Datatracker's history. */
@@ -19,7 +41,7 @@ export function describeEvent(e: TimelineEvent): string {
     case "filed":
       return `Filed the issue${p.confidential ? " (confidential)" : ""}.`;
     case "edited":
-      return `Edited ${(p.changedFields as string[] | undefined)?.join(", ") || "the issue"}${p.answersInfoRequest ? ", answering the request for information" : ""}.`;
+      return `Edited ${fieldList(p.changedFields)}${p.answersInfoRequest ? ", answering the request for information" : ""}.`;
     case "info-requested":
       return `Asked the submitter for more information: “${str(p.message)}”`;
     case "discussion-started":

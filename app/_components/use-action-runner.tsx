@@ -13,14 +13,17 @@ export type ActionMessage = { ok: boolean; text: string } | null;
 export function useActionRunner() {
   const router = useRouter();
   const [message, setMessage] = useState<ActionMessage>(null);
-  async function run(done: string, fn: () => Promise<unknown>) {
+  /** Resolves to whether the action succeeded. */
+  async function run(done: string, fn: () => Promise<unknown>): Promise<boolean> {
     setMessage(null);
     try {
       await fn();
       setMessage({ ok: true, text: done });
       router.refresh();
+      return true;
     } catch (err) {
       setMessage({ ok: false, text: formErrors(err).message ?? "That did not work." });
+      return false;
     }
   }
   return { message, run };

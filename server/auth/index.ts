@@ -1,10 +1,21 @@
 import "server-only";
 import { cache } from "react";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticate } from "../services/people/authenticate";
+import { DATATRACKER_PROVIDER } from "../services/people/sign-in-with-datatracker";
 import { getDb } from "../db";
+import { env } from "../env";
+import {
+  completeDatatrackerSignIn,
+  datatrackerPerson,
+  datatrackerProvider,
+  datatrackerSettings,
+} from "./datatracker";
+import { publicOrigin } from "./public-origin";
 import { authSecret } from "./secret";
 
 const ZCredentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
@@ -15,31 +26,56 @@ declare module "next-auth" {
   }
 }
 
-function config(): NextAuthConfig {
+/**
+ * Requests of the Datatracker sign-in flow. Their errors go to
+ * /signin/datatracker, which forwards to /signin?error=…&provider=datatracker
+ * so the page can say that the Datatracker sign-in failed.
+ */
+const DATATRACKER_FLOW = new RegExp(`/(signin|callback)/${DATATRACKER_PROVIDER}$`);
+
+function config(req?: Request): NextAuthConfig {
+  const datatracker = datatrackerSettings();
+  const inDatatrackerFlow = !!req && DATATRACKER_FLOW.test(new URL(req.url).pathname);
+  const errorPage = inDatatrackerFlow ? `/signin/${DATATRACKER_PROVIDER}` : "/signin";
+  const providers: Provider[] = [
+    Credentials({
+      id: "credentials",
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const person = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
+        return person ? { id: String(person.id), name: person.name, email: person.email } : null;
+      },
+    }),
+  ];
+  if (datatracker) providers.push(datatrackerProvider(datatracker));
   return {
     secret: authSecret(),
     trustHost: true,
     session: { strategy: "jwt" },
-    pages: { signIn: "/signin", error: "/signin" },
-    providers: [
-      Credentials({
-        id: "credentials",
-        name: "Email and password",
-        credentials: {
-          email: { label: "Email" },
-          password: { label: "Password", type: "password" },
-        },
-        async authorize(raw) {
-          const parsed = ZCredentials.safeParse(raw);
-          if (!parsed.success) return null;
-          const person = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
-          return person ? { id: String(person.id), name: person.name, email: person.email } : null;
-        },
-      }),
-    ],
+    pages: { signIn: errorPage, error: errorPage },
+    providers,
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.personId = Number(user.id);
+      async signIn({ account, profile }) {
+        if (account?.provider !== DATATRACKER_PROVIDER) return true;
+        return completeDatatrackerSignIn(await getDb(), profile);
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === DATATRACKER_PROVIDER) {
+          // The token carries this app's person, not the Datatracker subject.
+          const person = await datatrackerPerson(await getDb(), account);
+          token.personId = person.id;
+          token.sub = String(person.id);
+          token.name = person.name;
+          token.email = person.email;
+        } else if (user?.id) {
+          token.personId = Number(user.id);
+        }
         return token;
       },
       session({ session, token }) {
@@ -56,7 +92,24 @@ function config(): NextAuthConfig {
   };
 }
 
-const nextAuth = NextAuth(() => config());
-export const { handlers, signIn, signOut } = nextAuth;
+/** The auth request at its public origin (see public-origin.ts). */
+function atPublicOrigin(req: NextRequest): NextRequest {
+  const origin = publicOrigin(req.headers, req.url, env().APP_URL);
+  const url = new URL(req.url);
+  if (!origin || origin === url.origin) return req;
+  const publicUrl = `${origin}${url.pathname}${url.search}`;
+  const rebased = new NextRequest(publicUrl, req);
+  // NextRequest spells loopback hosts (127.0.0.1) "localhost" in `url`, which
+  // Auth.js reads; keep the address the browser used.
+  Object.defineProperty(rebased, "url", { value: publicUrl });
+  return rebased;
+}
+
+const nextAuth = NextAuth((req) => config(req));
+export const { signIn, signOut } = nextAuth;
+export const handlers = {
+  GET: (req: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(req)),
+  POST: (req: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(req)),
+};
 /** The session for this request, memoised per request. */
 export const auth = cache(nextAuth.auth);

@@ -40,7 +40,8 @@ export function DocumentActions(props: {
           aria-label={`Change ${a.label}`}
           onSubmit={(e) => {
             e.preventDefault();
-            const f = new FormData(e.currentTarget);
+            const formEl = e.currentTarget;
+            const f = new FormData(formEl);
             const to = String(f.get("to") ?? "");
             const comment = String(f.get("comment") ?? "");
             void run("State changed.", () =>
@@ -51,7 +52,7 @@ export function DocumentActions(props: {
                 to,
                 comment,
               }),
-            );
+            ).then((ok) => ok && formEl.reset());
           }}
         >
           <label htmlFor={`to-${a.stateType}`} className="label">

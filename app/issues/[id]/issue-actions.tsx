@@ -64,9 +64,11 @@ export function IssueActions(props: {
   const link = useMutation(trpc.issue.linkDocument.mutationOptions());
   const busy = transition.isPending || triage.isPending || link.isPending;
 
+  const uid = useId();
   const nothing =
     commands.length === 0 && !props.canTriage && !props.canEdit && !props.canLinkDocument;
-  if (nothing) return null;
+  // Keep the card while it has something to say (e.g. the confirmation of the last action).
+  if (nothing && !status && !conflict && !errors.message) return null;
 
   async function run(label: string, fn: () => Promise<unknown>) {
     setErrors(NO_ERRORS);
@@ -106,7 +108,7 @@ export function IssueActions(props: {
         type="button"
         className={`btn w-full justify-between ${tone}`}
         aria-expanded={open === key}
-        aria-controls={`panel-${key}`}
+        aria-controls={`${uid}-panel-${key}`}
         onClick={() => {
           setErrors(NO_ERRORS);
           setOpen(open === key ? null : key);
@@ -116,7 +118,10 @@ export function IssueActions(props: {
         <span aria-hidden="true">{open === key ? "▴" : "▾"}</span>
       </button>
       {open === key && (
-        <div id={`panel-${key}`} className="mt-2 rounded border border-slate-200 bg-slate-50 p-3">
+        <div
+          id={`${uid}-panel-${key}`}
+          className="mt-2 rounded border border-slate-200 bg-slate-50 p-3"
+        >
           {body}
         </div>
       )}
@@ -124,8 +129,8 @@ export function IssueActions(props: {
   );
 
   return (
-    <section aria-labelledby="actions-title" className="card space-y-3">
-      <h2 id="actions-title">Actions</h2>
+    <section aria-labelledby={`${uid}-actions`} className="card space-y-3">
+      <h2 id={`${uid}-actions`}>Actions</h2>
       <div aria-live="polite">{status && <p className="text-sm text-green-800">{status}</p>}</div>
       {conflict && (
         <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
@@ -87,6 +87,7 @@ function IssueForm(props: {
   const [restoredAt, setRestoredAt] = useState<string | null>(props.restoredFrom);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>({ message: null, fields: {} });
+  const queryClient = useQueryClient();
 
   const saveDraft = useMutation(trpc.issue.saveDraft.mutationOptions());
   const discardDraft = useMutation(trpc.issue.discardDraft.mutationOptions());
@@ -94,13 +95,14 @@ function IssueForm(props: {
   const editIssue = useMutation(trpc.issue.edit.mutationOptions());
   const submitting = fileIssue.isPending || editIssue.isPending;
 
-  // Autosave: a second after typing stops.
+  // Autosave: a second after typing stops, once the debounced copy has caught up
+  // with what is on screen (so "Draft saved" always means the typed text is saved).
   const debouncedForm = useDebounced(form, 1000);
   const { mutate: save } = saveDraft;
   useEffect(() => {
-    if (!touched || props.edit) return;
+    if (!touched || props.edit || debouncedForm !== form) return;
     save(debouncedForm, { onSuccess: (r) => setSavedAt(formatDateTime(r.savedAt)) });
-  }, [debouncedForm, touched, save, props.edit]);
+  }, [debouncedForm, form, touched, save, props.edit]);
 
   const routingInput = useDebounced(
     { title: form.title, text: [form.problemStatement, form.desiredOutcome].join("\n\n") },
@@ -147,6 +149,8 @@ function IssueForm(props: {
         return;
       }
       const { id } = await fileIssue.mutateAsync(fields);
+      // The server deleted the draft with the filing; forget the cached copy too.
+      queryClient.setQueryData(trpc.issue.draft.queryKey(), null);
       router.push(`/issues/${id}`);
     } catch (err) {
       setErrors(formErrors(err));
@@ -155,6 +159,7 @@ function IssueForm(props: {
 
   async function onDiscard() {
     await discardDraft.mutateAsync();
+    queryClient.setQueryData(trpc.issue.draft.queryKey(), null);
     setForm(EMPTY);
     setRestoredAt(null);
     setSavedAt(null);

@@ -74,7 +74,9 @@ export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
       startsAt: sessions.startsAt,
       room: sessions.room,
       agendaPublishedAt: sessions.agendaPublishedAt,
-      items: sql<number>`(select count(*)::int from ${agendaItems} a where a.session_id = ${sessions.id})`,
+      // Public items only, as on the agenda itself.
+      items: sql<number>`(select count(*)::int from ${agendaItems} a join ${issues} i on i.id = a.issue_id
+        where a.session_id = ${sessions.id} and not i.confidential)`,
     })
     .from(sessions)
     .leftJoin(groups, eq(groups.acronym, sessions.groupAcronym))

@@ -22,10 +22,26 @@ type Row = {
   issueTitle: string | null;
 };
 
+/** Characters XML 1.0 does not allow (C0 controls other than tab, newline and return). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * The feed package writes entry titles and summaries as `type="html"`, so plain
+ * text from contributors is escaped (and stripped of characters XML forbids).
+ */
+function asHtmlText(text: string): string {
+  return text
+    .replace(XML_INVALID, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
 function build(title: string, selfPath: string, pagePath: string, rows: Row[]): string {
   const root = base();
   const feed = new Feed({
-    title,
+    title: title.replace(XML_INVALID, ""),
     id: `${root}${selfPath}`,
     link: `${root}${pagePath}`,
     updated: rows[0]?.createdAt ?? new Date(0),
@@ -36,11 +52,11 @@ function build(title: string, selfPath: string, pagePath: string, rows: Row[]): 
   for (const r of rows) {
     const m = messageFor({ ...r }, r.issueTitle ?? r.subjectKey);
     feed.addItem({
-      title: m.subject,
+      title: asHtmlText(m.subject),
       id: `${root}/events/${r.id}`,
       link: `${root}${m.path}`,
       date: r.createdAt,
-      description: m.body,
+      description: asHtmlText(m.body),
       author: r.actorName ? [{ name: r.actorName }] : undefined,
     });
   }

@@ -151,7 +151,22 @@ export async function notifyForEvents(
             type: "group",
             key: g,
           }));
-      recipients = await activeWatchers(db, [{ type: "issue", key }, ...groupSubjects]);
+      // Someone who stopped watching the issue hears nothing more about it, even
+      // through a group they follow.
+      const stopped = await db
+        .select({ id: watches.personId })
+        .from(watches)
+        .where(
+          and(
+            eq(watches.subjectType, "issue"),
+            eq(watches.subjectKey, key),
+            eq(watches.active, false),
+          ),
+        );
+      const muted = new Set(stopped.map((w) => w.id));
+      recipients = (await activeWatchers(db, [{ type: "issue", key }, ...groupSubjects])).filter(
+        (id) => !muted.has(id),
+      );
       const resource = issueResource(issue);
       visible = (a) => decide(a, "issue.view", resource).allowed;
     } else if (e.subjectType === "document") {
