@@ -1,5 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_APP_ENV, OIDC_ISSUER, OIDC_PORT } from "./e2e/oidc-settings";
+import {
+  MAIL_APP_ENV,
+  SMTP_CAPTURE_HTTP_PORT,
+  SMTP_CAPTURE_URL,
+  SMTP_PORT,
+} from "./e2e/pages/mail-capture";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -39,11 +45,21 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // A loopback SMTP server that keeps what the app's mail worker sends (e2e/smtp-capture.mjs).
+      command: `node e2e/smtp-capture.mjs ${SMTP_PORT} ${SMTP_CAPTURE_HTTP_PORT}`,
+      url: `${SMTP_CAPTURE_URL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       // A production server on a fresh embedded database with demo data.
       command: `node e2e/serve.mjs ${PORT}`,
       url: `${baseURL}/api/health`,
-      // Datatracker sign-in goes to the test OpenID Connect provider below.
-      env: OIDC_APP_ENV,
+      // Datatracker sign-in goes to the test OpenID Connect provider below; e-mail goes
+      // to the SMTP capture server above.
+      env: { ...OIDC_APP_ENV, ...MAIL_APP_ENV },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -27,11 +27,12 @@ export function WatchButton({
     <button
       type="button"
       className="btn"
+      aria-label="Watch"
       aria-pressed={on}
       disabled={set.isPending}
       onClick={() => set.mutate({ ...input, active: !on })}
     >
-      {on ? "Watching (stop)" : "Watch"}
+      {on ? "Watching" : "Watch"}
     </button>
   );
 }

@@ -239,7 +239,8 @@ function MinutesForm({
             onChange={(e) => setRecommend(e.target.checked)}
           />
           <label htmlFor={`${id}-rec`} className="text-sm">
-            Also record the dispatch recommendation to an existing WG (and send it to the AD)
+            Also record the dispatch recommendation for #{item.issueId} to an existing WG (and send
+            it to the AD)
           </label>
         </div>
       )}

@@ -7,9 +7,18 @@ import { api, orNotFound } from "../../../../_trpc/server";
 import { AgendaEditor } from "./agenda-editor";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Agenda" };
-
 type Props = { params: Promise<{ number: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { number, id } = await params;
+  if (!/^\d{1,9}$/.test(id)) return { title: "Agenda" };
+  try {
+    const a = await (await api()).meeting.agenda({ sessionId: Number(id) });
+    return { title: `${a.group.toUpperCase()} agenda, IETF ${number}` };
+  } catch {
+    return { title: "Agenda" };
+  }
+}
 
 export default async function SessionPage({ params }: Props) {
   const { number, id } = await params;
