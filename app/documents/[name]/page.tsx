@@ -6,6 +6,7 @@ import { StateBadge } from "../../_components/state-badge";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { WatchButton } from "../../_components/watch-button";
 import { DocumentActions } from "./document-actions";
+import { LinkIssueForm } from "./link-issue-form";
 
 export const dynamic = "force-dynamic";
 
@@ -129,6 +130,7 @@ export default async function DocumentPage({ params }: Props) {
                 ))}
               </ul>
             )}
+            {actor && <LinkIssueForm name={d.name} />}
           </section>
           <section aria-labelledby="history-title" className="card space-y-2">
             <h2 id="history-title">History</h2>

@@ -12,7 +12,8 @@ import { assertKnownDocuments } from "./documents-check";
 
 export const ZLinkDocument = z.object({
   issueId: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
+  /** The issue version the caller read; optional when linking from the document's side. */
+  expectedVersion: z.number().int().positive().optional(),
   document: z.string().trim().min(1, "Give a draft name or RFC number.").max(300),
   unlink: z.boolean().default(false),
 });
@@ -33,7 +34,7 @@ export async function linkDocument(
   return db.transaction(async (tx) => {
     const row = await loadVisibleIssue(tx, actor, input.issueId, { forUpdate: true });
     const capacity = assertCan(actor, "issue.link-document", issueResource(row));
-    assertVersion(row, input.expectedVersion);
+    if (input.expectedVersion !== undefined) assertVersion(row, input.expectedVersion);
     if (input.unlink) {
       const gone = await tx
         .delete(issueDocuments)
