@@ -10,6 +10,8 @@ ensureBuild();
 const port = process.env.PORT || "3000";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (env.DEMO_MODE === undefined) env.DEMO_MODE = "true";
+// Keep the server's heap modest (see docs/benchmarks.md); override with NODE_OPTIONS.
+if (env.NODE_OPTIONS === undefined) env.NODE_OPTIONS = "--max-old-space-size=512";
 log(
   `Serving on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : "embedded database in .data/"}${env.DEMO_MODE === "true" ? ", demo data" : ""})`,
 );

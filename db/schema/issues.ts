@@ -66,6 +66,14 @@ export const issues = pgTable(
     index("issues_suggested_group_idx").on(t.suggestedGroup),
     index("issues_submitter_idx").on(t.submitterId),
     index("issues_dispatched_idx").on(t.dispatchedAt),
+    // Per-state counts of public issues (the issue list) as an index-only scan.
+    index("issues_public_state_idx")
+      .on(t.state)
+      .where(sql`not ${t.confidential}`),
+    // The dispatch report reads only public dispatched issues in a date range.
+    index("issues_dispatch_report_idx")
+      .on(t.dispatchedAt)
+      .where(sql`not ${t.confidential} and ${t.dispatchedAt} is not null`),
     index("issues_title_fts_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("issues_text_fts_idx").using(
       "gin",

@@ -134,7 +134,10 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
     .where(and(...where))
     .orderBy(...order)
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
+  // Lists show the top suggestions only; the full routing record stays on the issue page.
+  const items = rows
+    .slice(0, f.limit)
+    .map((r) => ({ ...r, suggestion: trimSuggestion(r.suggestion) }));
   const last = rows.length > f.limit ? items.at(-1) : undefined;
   return {
     items,
@@ -142,6 +145,11 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
       ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id, r: last.readiness })
       : null,
   };
+}
+
+function trimSuggestion(s: Record<string, unknown> | null) {
+  if (!s || !Array.isArray(s.candidates)) return s;
+  return { ...s, candidates: (s.candidates as unknown[]).slice(0, 3) };
 }
 
 /** Counts per state for the same filters (without the state filter itself). */

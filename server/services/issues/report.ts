@@ -21,8 +21,11 @@ type Rows<T> = { rows: T[] };
 export async function dispatchReport(db: Db, input: z.infer<typeof ZDispatchReport>) {
   const to = input.to ?? new Date().toISOString().slice(0, 10);
   const from = input.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString().slice(0, 10);
-  // Dates are UTC calendar days, whatever the database session's time zone.
-  const range = sql`(dispatched_at at time zone 'UTC')::date between ${from}::date and ${to}::date and not confidential`;
+  // Dates are UTC calendar days, whatever the database session's time zone; the bounds
+  // are computed once so the range can use the report index.
+  const range = sql`dispatched_at >= (${from}::date::timestamp at time zone 'UTC')
+    and dispatched_at < ((${to}::date + 1)::timestamp at time zone 'UTC')
+    and dispatched_at is not null and not confidential`;
   const destination = sql`case recommendation->'outcome'->>'kind'
       when 'existing-wg' then recommendation->'outcome'->>'targetGroup'
       when 'irtf' then 'irtf:' || (recommendation->'outcome'->>'researchGroup')

@@ -1,9 +1,12 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { documents, issues } from "~/db/schema";
 import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
 import type { KnownDocument } from "~/server/domain/routing";
 import { isCharterItemId } from "~/server/domain/catalog";
+
+/** How many confirmed decisions the engine learns from (the most recent ones). */
+export const MAX_DECISIONS = 5_000;
 
 /** A chair's confirmed dispatch decision, as a labelled example for the engine. */
 export function decisionDocument(issue: {
@@ -53,7 +56,10 @@ export async function loadKnowledge(db: Queryable): Promise<KnownDocument[]> {
     })
     .from(issues)
     .where(and(inArray(issues.state, ["dispatched", "accepted"]), eq(issues.confidential, false)))
-    .orderBy(issues.id);
+    // The most recent decisions are the useful examples; an unbounded history would make
+    // the engine grow (memory, build time, routing time) with every dispatch.
+    .orderBy(desc(issues.dispatchedAt), desc(issues.id))
+    .limit(MAX_DECISIONS);
   return [
     ...docs.map((d): KnownDocument => ({
       name: d.name,

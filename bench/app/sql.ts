@@ -1,0 +1,153 @@
+/**
+ * The database part of each read scenario, timed on its own.
+ *
+ * For each sample request the service function the router calls (findIssues,
+ * getIssue, …) runs once against the benchmark database through a recording
+ * wrapper, which captures the exact SQL text and parameters Drizzle sends.
+ * Those statements are then replayed, in order, straight through the driver
+ * (`pg` or PGlite), and the time for the whole set is the scenario's
+ * `sql_p50_ms`. So the figure follows the services as they change, and the
+ * difference to the HTTP latency is what the app adds (rendering, tRPC,
+ * session, scheduling under concurrency).
+ */
+import type { Db } from "~/db/client";
+import { loadActor } from "~/server/auth/load-actor";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { getDocument } from "~/server/services/documents/find-documents";
+import { countIssuesByState, findIssues } from "~/server/services/issues/find-issues";
+import { getIssue } from "~/server/services/issues/get-issue";
+import { dispatchReport } from "~/server/services/issues/report";
+import { percentile, round2 } from "./load-types";
+
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+type QueryFn = (...args: unknown[]) => Promise<unknown>;
+
+interface Queryish {
+  query: QueryFn;
+}
+
+function clientOf(db: Db): Queryish {
+  return (db as unknown as { $client: Queryish }).$client;
+}
+
+/** Runs `fn` and returns the statements it sent (node-postgres and PGlite call shapes). */
+async function capture(db: Db, fn: () => Promise<unknown>): Promise<Statement[]> {
+  const client = clientOf(db);
+  const original = client.query;
+  const seen: Statement[] = [];
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === "string") seen.push({ text: first, params: (second as unknown[]) ?? [] });
+    else if (first && typeof first === "object" && "text" in first) {
+      // node-postgres: query({ text, rowMode, types }, values) or query({ text, values })
+      const q = first as { text: string; values?: unknown[] };
+      seen.push({ text: q.text, params: q.values ?? (second as unknown[]) ?? [] });
+    }
+    return original.apply(client, args);
+  } as QueryFn;
+  try {
+    await fn();
+  } finally {
+    client.query = original;
+  }
+  return seen;
+}
+
+export interface SqlSamples {
+  chairId: number;
+  issueIds: number[];
+  documentNames: string[];
+}
+
+export type SqlScenario = "issues-list" | "triage" | "issue-page" | "report" | "document-page";
+
+/** The service calls behind each read scenario, as the pages and routers make them. */
+function serviceCalls(
+  db: Db,
+  chair: MaybeActor,
+  s: SqlSamples,
+): Record<SqlScenario, (() => Promise<unknown>)[]> {
+  const anon = null;
+  return {
+    "issues-list": [
+      async () => {
+        await findIssues(db, anon, { sort: "newest" });
+        await countIssuesByState(db, anon, { sort: "newest" });
+      },
+    ],
+    triage: [() => findIssues(db, chair, { states: ["submitted"], sort: "oldest", limit: 50 })],
+    "issue-page": s.issueIds.slice(0, 60).map((id) => () => getIssue(db, anon, id)),
+    report: [() => dispatchReport(db, {})],
+    "document-page": s.documentNames.slice(0, 60).map((n) => () => getDocument(db, anon, n)),
+  };
+}
+
+/**
+ * p50 (ms) of replaying each scenario's statements through the raw driver,
+ * sequentially on one connection, after a warm-up.
+ */
+export async function timeScenarioSql(
+  db: Db,
+  samples: SqlSamples,
+  opts: { iterations?: number; log?: (m: string) => void } = {},
+): Promise<Record<SqlScenario, number>> {
+  const iterations = opts.iterations ?? 200;
+  const chair = await loadActor(db, samples.chairId);
+  const calls = serviceCalls(db, chair, samples);
+  const client = clientOf(db);
+  // One connection for the replay, like one request would mostly get.
+  const pool = client as unknown as { connect?: () => Promise<Queryish & { release: () => void }> };
+  const conn =
+    typeof pool.connect === "function" && "totalCount" in pool ? await pool.connect() : null;
+  const runner: Queryish = conn ?? client;
+  const out = {} as Record<SqlScenario, number>;
+  try {
+    for (const [name, fns] of Object.entries(calls) as [
+      SqlScenario,
+      (() => Promise<unknown>)[],
+    ][]) {
+      const sets: Statement[][] = [];
+      for (const fn of fns) sets.push(await capture(db, fn));
+      const times: number[] = [];
+      for (let i = 0; i < iterations + 20; i++) {
+        const set = sets[i % sets.length]!;
+        const t0 = performance.now();
+        for (const st of set) await runner.query(st.text, st.params);
+        if (i >= 20) times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      out[name] = round2(percentile(times, 50));
+      const n = sets[0]?.length ?? 0;
+      opts.log?.(
+        `  ${name}: ${n} statement${n === 1 ? "" : "s"}, p50 ${out[name]} ms, p95 ${round2(percentile(times, 95))} ms`,
+      );
+    }
+  } finally {
+    conn?.release();
+  }
+  return out;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement of the first sample of each read scenario. */
+export async function explainScenarios(
+  db: Db,
+  samples: SqlSamples,
+  print: (text: string) => void,
+): Promise<void> {
+  const chair = await loadActor(db, samples.chairId);
+  const client = clientOf(db);
+  for (const [name, fns] of Object.entries(serviceCalls(db, chair, samples))) {
+    const set = await capture(db, fns[0]!);
+    for (const st of set) {
+      const r = (await client.query(`explain (analyze, buffers) ${st.text}`, st.params)) as {
+        rows: Record<string, unknown>[];
+      };
+      const plan = r.rows.map((row) => String(Object.values(row)[0])).join("\n");
+      print(`--- ${name}\n${st.text}\n-- params: ${JSON.stringify(st.params)}\n${plan}\n`);
+    }
+  }
+}

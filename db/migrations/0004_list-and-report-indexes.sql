@@ -1,0 +1,2 @@
+CREATE INDEX "issues_public_state_idx" ON "issues" USING btree ("state") WHERE not "issues"."confidential";--> statement-breakpoint
+CREATE INDEX "issues_dispatch_report_idx" ON "issues" USING btree ("dispatched_at") WHERE not "issues"."confidential" and "issues"."dispatched_at" is not null;
