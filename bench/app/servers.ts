@@ -113,6 +113,8 @@ export function startServer(port: number, env: Record<string, string | undefined
     cwd: ROOT,
     env: {
       ...env,
+      // The same heap cap `npm start` uses.
+      NODE_OPTIONS: env.NODE_OPTIONS ?? "--max-old-space-size=512",
       NODE_ENV: "production",
       NEXT_DIST_DIR: DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
