@@ -31,6 +31,50 @@ interface IssueInfo {
 
 const NO_ERRORS: FormErrors = { message: null, fields: {} };
 
+/** Commands that take one text field: what the panel asks for. */
+const TEXT_COMMANDS: Partial<
+  Record<
+    CommandType,
+    {
+      field: string;
+      label: string;
+      required?: boolean;
+      panel?: string;
+      submit?: string;
+      primary?: boolean;
+    }
+  >
+> = {
+  "request-info": {
+    field: "message",
+    label: "Message to the submitter",
+    required: true,
+    panel: "Request information",
+    submit: "Send request",
+  },
+  "start-discussion": { field: "note", label: "Note" },
+  "request-review": { field: "note", label: "Note" },
+  reopen: { field: "note", label: "Note" },
+  acknowledge: { field: "note", label: "Note" },
+  approve: {
+    field: "rationale",
+    label: "Rationale",
+    required: true,
+    panel: "Approve dispatch",
+    submit: "Approve",
+    primary: true,
+  },
+  return: { field: "comment", label: "Comment for the chairs", required: true, submit: "Return" },
+  decline: {
+    field: "reason",
+    label: "Reason",
+    required: true,
+    panel: "Decline the work",
+    submit: "Decline",
+  },
+  withdraw: { field: "note", label: "Note", panel: "Withdraw", submit: "Withdraw the issue" },
+};
+
 /** Field error lookup that accepts router-level ("command.x") and domain-level ("x") paths. */
 function fieldError(errors: FormErrors, path: string): string[] | undefined {
   return errors.fields[`command.${path}`] ?? errors.fields[path];
@@ -154,111 +198,49 @@ export function IssueActions(props: {
         </Link>
       )}
       {commands.map((c) => {
-        switch (c) {
-          case "request-info":
-            return panel(
-              c,
-              "Request information",
-              <TextCommand
-                label="Message to the submitter"
-                required
-                errors={fieldError(errors, "message")}
-                submitLabel="Send request"
-                busy={busy}
-                onSubmit={(message) => send({ type: "request-info", message })}
-              />,
-            );
-          case "start-discussion":
-          case "request-review":
-          case "reopen":
-          case "acknowledge":
-            return panel(
-              c,
-              COMMAND_LABELS[c],
-              <TextCommand
-                label="Note (optional)"
-                errors={fieldError(errors, "note")}
-                submitLabel={COMMAND_LABELS[c]}
-                busy={busy}
-                onSubmit={(note) => send({ type: c, ...(note ? { note } : {}) })}
-              />,
-            );
-          case "recommend":
-            return panel(
-              c,
-              "Record recommendation",
-              <RecommendForm
-                issue={issue}
-                errors={errors}
-                busy={busy}
-                blocked={props.dispatchBlock}
-                onSubmit={(recommendation, alsoReview) =>
-                  send({ type: "recommend", recommendation }, alsoReview)
-                }
-              />,
-              "btn-primary",
-            );
-          case "approve":
-            return panel(
-              c,
-              "Approve dispatch",
-              <TextCommand
-                label="Rationale"
-                required
-                errors={fieldError(errors, "rationale")}
-                submitLabel="Approve"
-                busy={busy}
-                onSubmit={(rationale) => send({ type: "approve", rationale })}
-              />,
-              "btn-primary",
-            );
-          case "return":
-            return panel(
-              c,
-              "Return to chairs",
-              <TextCommand
-                label="Comment for the chairs"
-                required
-                errors={fieldError(errors, "comment")}
-                submitLabel="Return"
-                busy={busy}
-                onSubmit={(comment) => send({ type: "return", comment })}
-              />,
-            );
-          case "decline":
-            return panel(
-              c,
-              "Decline the work",
-              <TextCommand
-                label="Reason"
-                required
-                errors={fieldError(errors, "reason")}
-                submitLabel="Decline"
-                busy={busy}
-                onSubmit={(reason) => send({ type: "decline", reason })}
-              />,
-            );
-          case "close":
-            return panel(
-              c,
-              "Close",
-              <CloseForm errors={errors} busy={busy} onSubmit={(cmd) => send(cmd)} />,
-            );
-          case "withdraw":
-            return panel(
-              c,
-              "Withdraw",
-              <TextCommand
-                label="Note (optional)"
-                errors={fieldError(errors, "note")}
-                submitLabel="Withdraw the issue"
-                busy={busy}
-                onSubmit={(note) => send({ type: "withdraw", ...(note ? { note } : {}) })}
-              />,
-            );
-          default:
-            return null;
+        if (c === "recommend") {
+          return panel(
+            c,
+            "Record recommendation",
+            <RecommendForm
+              issue={issue}
+              errors={errors}
+              busy={busy}
+              blocked={props.dispatchBlock}
+              onSubmit={(recommendation, alsoReview) =>
+                send({ type: "recommend", recommendation }, alsoReview)
+              }
+            />,
+            "btn-primary",
+          );
         }
+        if (c === "close") {
+          return panel(
+            c,
+            "Close",
+            <CloseForm errors={errors} busy={busy} onSubmit={(cmd) => send(cmd)} />,
+          );
+        }
+        const t = TEXT_COMMANDS[c];
+        if (!t) return null;
+        return panel(
+          c,
+          t.panel ?? COMMAND_LABELS[c],
+          <TextCommand
+            label={t.required ? t.label : `${t.label} (optional)`}
+            required={t.required}
+            errors={fieldError(errors, t.field)}
+            submitLabel={t.submit ?? COMMAND_LABELS[c]}
+            busy={busy}
+            onSubmit={(value) =>
+              send({
+                type: c,
+                ...(value || t.required ? { [t.field]: value } : {}),
+              } as IssueCommand)
+            }
+          />,
+          t.primary ? "btn-primary" : "",
+        );
       })}
       {props.canTriage &&
         issue.state !== "closed" &&
