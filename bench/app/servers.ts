@@ -1,45 +1,13 @@
 /** Building, starting, watching and stopping the production app servers for the benchmark. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+// The build inputs and their digest are the ones `npm start` uses.
+import { sourceHash } from "../../scripts/lib/setup.mjs";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST_DIR = ".next-bench";
-
-/** The same inputs `npm start` hashes to decide whether to rebuild (scripts/lib/setup.mjs). */
-const BUILD_INPUTS = [
-  "app",
-  "server",
-  "db",
-  "public",
-  "next.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-  "instrumentation.ts",
-];
-
-function hashTree(hash: ReturnType<typeof createHash>, p: string) {
-  if (!existsSync(p)) return;
-  const st = statSync(p);
-  if (st.isDirectory()) {
-    for (const name of readdirSync(p).sort()) {
-      if (name === "node_modules" || name.startsWith(".")) continue;
-      hashTree(hash, path.join(p, name));
-    }
-  } else {
-    hash.update(path.relative(ROOT, p));
-    hash.update(readFileSync(p));
-  }
-}
-
-export function sourceHash(): string {
-  const hash = createHash("sha256");
-  for (const p of BUILD_INPUTS) hashTree(hash, path.join(ROOT, p));
-  return hash.digest("hex");
-}
 
 export type BuildMode = "auto" | "if-missing" | "always" | "never";
 

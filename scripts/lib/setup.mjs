@@ -65,11 +65,16 @@ function hashTree(hash, p) {
   }
 }
 
-/** `next build` unless the last build was made from exactly these sources. */
-export function ensureBuild() {
+/** A digest of everything a production build is made from. */
+export function sourceHash() {
   const hash = createHash("sha256");
   for (const p of BUILD_INPUTS) hashTree(hash, path.join(root, p));
-  const digest = hash.digest("hex");
+  return hash.digest("hex");
+}
+
+/** `next build` unless the last build was made from exactly these sources. */
+export function ensureBuild() {
+  const digest = sourceHash();
   const stamp = path.join(root, ".next/source-hash");
   if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp)) {
     if (readFileSync(stamp, "utf8").trim() === digest) {

@@ -1,0 +1,17 @@
+/** Types for setup.mjs (plain Node, so that it runs before dependencies are installed). */
+export declare const root: string;
+export declare function log(msg: string): void;
+export declare function run(
+  cmd: string,
+  args: string[],
+  opts?: { env?: Record<string, string> },
+): number;
+export declare function runOrDie(
+  cmd: string,
+  args: string[],
+  opts?: { env?: Record<string, string> },
+): void;
+export declare function ensureDependencies(): void;
+/** A digest of everything a production build is made from. */
+export declare function sourceHash(): string;
+export declare function ensureBuild(): void;
