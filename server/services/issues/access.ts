@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { eq, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { issues } from "~/db/schema";
 import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
@@ -54,7 +54,7 @@ export async function loadVisibleIssue(
   const q = db
     .select()
     .from(issues)
-    .where(and(eq(issues.id, id)));
+    .where(eq(issues.id, id));
   const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row || !decide(actor, "issue.view", issueResource(row)).allowed) {
     throw new DomainError("NOT_FOUND", `There is no issue #${id}.`);
