@@ -51,10 +51,7 @@ export async function loadVisibleIssue(
   id: number,
   opts: { forUpdate?: boolean } = {},
 ): Promise<IssueRow> {
-  const q = db
-    .select()
-    .from(issues)
-    .where(eq(issues.id, id));
+  const q = db.select().from(issues).where(eq(issues.id, id));
   const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row || !decide(actor, "issue.view", issueResource(row)).allowed) {
     throw new DomainError("NOT_FOUND", `There is no issue #${id}.`);
