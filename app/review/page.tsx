@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { Candidate } from "~/server/domain/routing";
 import { isSecretariat } from "~/server/domain/permissions/actor";
 import { stateName } from "~/server/domain/documents/vocabulary";
 import { AccessDenied } from "../_components/access-denied";
@@ -51,9 +50,7 @@ export default async function ReviewPage() {
         <ol className="space-y-4">
           {queue.items.map((i) => {
             const rec = i.recommendation as { outcome: unknown; rationale: string } | null;
-            const cands = (
-              (i.suggestion as { candidates?: Candidate[] } | null)?.candidates ?? []
-            ).slice(0, 3);
+            const cands = i.topCandidates;
             return (
               <li key={i.id} className="card grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
                 <article aria-labelledby={`rev-${i.id}`} className="space-y-2">
@@ -79,7 +76,7 @@ export default async function ReviewPage() {
                         {cands.map((c) => (
                           <li key={c.wg}>
                             {candidateName(c)} ({Math.round(c.score * 100)}%):{" "}
-                            {c.reasons.slice(0, 2).join("; ")}
+                            {c.reasons.join("; ")}
                           </li>
                         ))}
                       </ul>

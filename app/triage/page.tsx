@@ -190,10 +190,7 @@ export default async function TriagePage({ searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="card text-slate-700">Nothing in the queue matches these filters.</p>
       ) : (
-        <TriageTable
-          items={page.items.map((i) => ({ ...i, suggestion: i.suggestion as never }))}
-          chairs={chairs}
-        />
+        <TriageTable items={page.items} chairs={chairs} />
       )}
       {page.nextCursor && (
         <nav aria-label="Pages">

@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Candidate } from "~/server/domain/routing";
+import type { ListCandidate } from "~/server/services/issues/find-issues";
 import { formErrors } from "../_components/form-errors";
 import { IssueTable, type IssueListItem } from "../_components/issue-table";
 import { candidateName } from "../_components/suggestions";
 import { useTRPC } from "../_trpc/client";
 
-type Item = IssueListItem & { version: number; suggestion: { candidates?: Candidate[] } | null };
+type Item = IssueListItem & { version: number; topCandidates: ListCandidate[] };
 
 export function TriageTable({
   items,
@@ -129,7 +129,7 @@ export function TriageTable({
         extra={{
           header: "Suggestions",
           cell: (i) => {
-            const c = (i as Item).suggestion?.candidates?.slice(0, 3) ?? [];
+            const c = (i as Item).topCandidates;
             return (
               <ul className="space-y-1 text-xs">
                 {c.map((cand) => (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Queryable } from "~/db/client";
 import { issues, people } from "~/db/schema";
 import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
+import type { CandidateKind } from "~/server/domain/routing";
 import { ISSUE_STATES } from "~/server/domain/dispatch/states";
 import { DomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
@@ -115,7 +116,7 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
       state: issues.state,
       charterItem: issues.charterItem,
       suggestedGroup: issues.suggestedGroup,
-      suggestion: issues.suggestion,
+      topCandidates: topCandidates(),
       readiness: issues.readiness,
       confidential: issues.confidential,
       area: issues.area,
@@ -134,10 +135,7 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
     .where(and(...where))
     .orderBy(...order)
     .limit(f.limit + 1);
-  // Lists show the top suggestions only; the full routing record stays on the issue page.
-  const items = rows
-    .slice(0, f.limit)
-    .map((r) => ({ ...r, suggestion: trimSuggestion(r.suggestion) }));
+  const items = rows.slice(0, f.limit);
   const last = rows.length > f.limit ? items.at(-1) : undefined;
   return {
     items,
@@ -147,9 +145,28 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
   };
 }
 
-function trimSuggestion(s: Record<string, unknown> | null) {
-  if (!s || !Array.isArray(s.candidates)) return s;
-  return { ...s, candidates: (s.candidates as unknown[]).slice(0, 3) };
+/** A routing candidate as lists show it: who, how good, and its first two reasons. */
+export interface ListCandidate {
+  wg: string;
+  kind: CandidateKind;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Lists show the top three candidates with their first two reasons; the full routing
+ * record (all candidates, every reason, similar documents) stays on the issue page.
+ * Trimming in SQL keeps the rest off the wire: it was over half of a triage page's
+ * payload, and of its parsing and serialising time (docs/benchmarks.md).
+ */
+function topCandidates() {
+  const list = sql`case when jsonb_typeof(${issues.suggestion}->'candidates') = 'array'
+    then ${issues.suggestion}->'candidates' else '[]'::jsonb end`;
+  return sql<ListCandidate[]>`coalesce((
+    select jsonb_agg(jsonb_build_object('wg', c->'wg', 'kind', c->'kind', 'score', c->'score',
+      'reasons', case when jsonb_typeof(c->'reasons') = 'array'
+        then jsonb_path_query_array(c->'reasons', '$[0 to 1]') else '[]'::jsonb end) order by n)
+    from jsonb_array_elements(${list}) with ordinality as t(c, n) where n <= 3), '[]'::jsonb)`;
 }
 
 /** Counts per state for the same filters (without the state filter itself). */

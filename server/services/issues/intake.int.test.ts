@@ -5,6 +5,7 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/
 import { assessReadiness } from "~/server/domain/dispatch/readiness";
 import { getIssueDraft, saveIssueDraft } from "./drafts";
 import { fileIssue } from "./file-issue";
+import { findIssues } from "./find-issues";
 import { findPossibleDuplicates, suggestRouting } from "./suggest";
 import {
   addDocument,
@@ -121,6 +122,33 @@ describe(`issue intake on ${testDbKind()}`, () => {
     const left = await t.db.select().from(issueDrafts);
     expect(left.map((d) => d.personId)).toEqual([cast.bob.personId]);
     expect(left[0]!.data).toEqual({ title: "Bob's own draft" });
+  });
+
+  it("lists an issue with its top three candidates and their first two reasons, taken from the stored suggestion", async () => {
+    const { id } = await fileIssue(
+      t.db,
+      cast.alice,
+      intake({ title: "Rollback of firmware images after a failed staged update" }),
+    );
+    const stored = (await issueRow(t.db, id)).suggestion as {
+      candidates: { wg: string; kind: string; score: number; reasons: string[] }[];
+    };
+    expect(stored.candidates.length).toBeGreaterThan(3);
+    expect(stored.candidates.some((c) => c.reasons.length > 2)).toBe(true);
+
+    const page = await findIssues(t.db, cast.alice, { limit: 100 });
+    const listed = page.items.find((i) => i.id === id);
+    expect(listed).toBeDefined();
+    expect(listed!.topCandidates).toEqual(
+      stored.candidates.slice(0, 3).map((c) => ({
+        wg: c.wg,
+        kind: c.kind,
+        score: c.score,
+        reasons: c.reasons.slice(0, 2),
+      })),
+    );
+    // The full record (similar documents, the charter item's reasons) is not in lists.
+    expect(Object.keys(listed!)).not.toContain("suggestion");
   });
 
   it("keeps the contributor's own charter item choice beside the suggestion", async () => {
