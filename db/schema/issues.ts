@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -136,3 +137,15 @@ export const dispatchedRevisions = pgTable(
   },
   (t) => [uniqueIndex("dispatched_revisions_key").on(t.documentName, t.rev, t.issueId)],
 );
+
+/**
+ * Change counters for derived views. `dispatch-report` goes up, in the writing
+ * transaction, whenever an issue changes in a way the dispatch report can see
+ * (trigger `issues_report_version_*`, migration 0005); the report is cached per
+ * app server under the counter value it was computed at, so every server sees a
+ * change as soon as it commits.
+ */
+export const changeCounters = pgTable("change_counters", {
+  name: text("name").primaryKey(),
+  value: bigint("value", { mode: "number" }).notNull().default(0),
+});

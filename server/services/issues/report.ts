@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
-import type { Db } from "~/db/client";
+import type { Db, Queryable } from "~/db/client";
+import { changeCounters } from "~/db/schema";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.");
 
@@ -16,11 +18,79 @@ type Rows<T> = { rows: T[] };
 /**
  * Dispatch outcomes over a date range (by dispatch date), per destination and per
  * charter item, with submission-to-dispatch times. Public issues only: the report
- * is public, so confidential issues are never counted.
+ * is public, so confidential issues are never counted. Served from a cache that
+ * is exact: see `cacheFor`.
  */
-export async function dispatchReport(db: Db, input: z.infer<typeof ZDispatchReport>) {
+export async function dispatchReport(
+  db: Db,
+  input: z.infer<typeof ZDispatchReport>,
+): Promise<DispatchReport> {
+  const { from, to } = reportRange(input);
+  const version = await reportVersion(db);
+  // No counter (a database reset by hand): compute every time rather than risk staleness.
+  if (version === null) return computeReport(db, from, to);
+  const cache = cacheFor(db);
+  const report = await cache.fetch(`${from}|${to}|${version}`, { context: { db, from, to } });
+  return report ?? computeReport(db, from, to);
+}
+
+/** The dispatch report's change counter (see `changeCounters`), or null when it is missing. */
+export async function reportVersion(db: Queryable): Promise<number | null> {
+  const [row] = await db
+    .select({ value: changeCounters.value })
+    .from(changeCounters)
+    .where(eq(changeCounters.name, REPORT_COUNTER));
+  return row ? Number(row.value) : null;
+}
+
+const REPORT_COUNTER = "dispatch-report";
+
+/** The report computed from scratch, without the cache (what a cache miss costs). */
+export function computeDispatchReport(db: Queryable, input: z.infer<typeof ZDispatchReport>) {
+  const { from, to } = reportRange(input);
+  return computeReport(db, from, to);
+}
+
+/** The range in UTC days; by default the year up to today. */
+function reportRange(input: z.infer<typeof ZDispatchReport>) {
   const to = input.to ?? new Date().toISOString().slice(0, 10);
   const from = input.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+export type DispatchReport = Awaited<ReturnType<typeof computeReport>>;
+
+interface FetchContext {
+  db: Db;
+  from: string;
+  to: string;
+}
+
+/**
+ * Reports by (range, counter value), per database handle. A cached report is
+ * never older than the counter value in its key: it is computed after that value
+ * was read, in one snapshot. Concurrent requests for the same key share one
+ * computation (`fetch` coalesces them), so a burst of readers costs one report.
+ */
+const caches = new WeakMap<Db, LRUCache<string, DispatchReport, FetchContext>>();
+
+function cacheFor(db: Db) {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new LRUCache<string, DispatchReport, FetchContext>({
+      max: 64,
+      fetchMethod: (_key, _stale, { context }) =>
+        context.db.transaction((tx) => computeReport(tx, context.from, context.to), {
+          isolationLevel: "repeatable read",
+          accessMode: "read only",
+        }),
+    });
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+async function computeReport(db: Queryable, from: string, to: string) {
   // Dates are UTC calendar days, whatever the database session's time zone; the bounds
   // are computed once so the range can use the report index.
   const range = sql`dispatched_at >= (${from}::date::timestamp at time zone 'UTC')
