@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { auth } from "../auth";
+import { sessionPersonId } from "../auth";
 import { loadActor } from "../auth/load-actor";
 import { getDatabase } from "../db";
 import type { MaybeActor } from "../domain/permissions/actor";
@@ -15,8 +15,7 @@ export interface Context {
 
 /** Build the request context: the database and the Actor from the session (roles read fresh). */
 export async function createContext(): Promise<Context> {
-  const [database, session] = await Promise.all([getDatabase(), auth()]);
-  const personId = session?.user?.personId;
+  const [database, personId] = await Promise.all([getDatabase(), sessionPersonId()]);
   const actor = personId ? await loadActor(database.db, personId) : null;
   return { db: database.db, dbMode: database.mode, actor, requestId: randomUUID() };
 }

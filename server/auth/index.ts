@@ -3,6 +3,7 @@ import { cache } from "react";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticate } from "../services/people/authenticate";
@@ -17,6 +18,7 @@ import {
 } from "./datatracker";
 import { publicOrigin } from "./public-origin";
 import { authSecret } from "./secret";
+import { personIdFromCookies, personIdOfToken } from "./session-token";
 
 const ZCredentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
@@ -79,10 +81,9 @@ function config(req?: Request): NextAuthConfig {
         return token;
       },
       session({ session, token }) {
-        const personId = typeof token.personId === "number" ? token.personId : Number(token.sub);
         session.user = {
           ...session.user,
-          personId,
+          personId: personIdOfToken(token) ?? 0,
           name: session.user?.name ?? "",
           email: session.user?.email ?? "",
         };
@@ -113,3 +114,15 @@ export const handlers = {
 };
 /** The session for this request, memoised per request. */
 export const auth = cache(nextAuth.auth);
+
+/**
+ * The signed-in person of this request, or null; memoised per request. Reads the
+ * session token directly and goes through `auth()` only to renew an old one
+ * (see session-token.ts).
+ */
+export const sessionPersonId = cache(async (): Promise<number | null> =>
+  personIdFromCookies((await headers()).get("cookie"), {
+    secret: authSecret(),
+    renew: async () => (await auth())?.user?.personId || null,
+  }),
+);
