@@ -19,25 +19,10 @@ import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
 import { createRoutingEngine, parseCorpusLine, type KnownDocument } from "~/server/domain/routing";
 
 import { readJsonlFile } from "../scripts/lib/jsonl";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { percentile } from "./app/load-types";
+import { mulberry32 } from "./app/random";
 
 const words = (s: string) => s.split(/[^A-Za-z0-9-]+/).filter((w) => w.length > 1);
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, idx)]!;
-}
 
 async function main() {
   const { values } = parseArgs({

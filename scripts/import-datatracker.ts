@@ -9,10 +9,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import { migrateDatabase, openDatabase } from "~/db/client";
+import { migrateDatabase } from "~/db/client";
 import { seedDatabase } from "~/db/seed";
 import { isDomainError } from "~/server/domain/errors";
-import { env } from "~/server/env";
+import { openConfiguredDatabase } from "~/server/configured-database";
 import { importDocuments } from "~/server/services/documents/import-documents";
 
 async function readSource(source: string): Promise<string> {
@@ -31,10 +31,7 @@ async function main() {
     process.exit(2);
   }
   const text = await readSource(source);
-  const e = env();
-  const database = await openDatabase(
-    e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.resolve(e.DATA_DIR, "pglite") },
-  );
+  const database = await openConfiguredDatabase();
   const bar = new cliProgress.SingleBar(
     {
       format: "Importing [{bar}] {value}/{total} documents",

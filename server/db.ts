@@ -1,7 +1,7 @@
 import "server-only";
-import path from "node:path";
-import { migrateDatabase, openDatabase, type Database } from "~/db/client";
+import { migrateDatabase, type Database } from "~/db/client";
 import { seedDatabase } from "~/db/seed";
+import { openConfiguredDatabase } from "./configured-database";
 import { env } from "./env";
 
 /**
@@ -11,17 +11,10 @@ import { env } from "./env";
  */
 const globalForDb = globalThis as unknown as { __iotopsDb?: Promise<Database> };
 
-export function dataDir(): string {
-  return path.resolve(env().DATA_DIR);
-}
-
 async function init(): Promise<Database> {
-  const e = env();
-  const database = await openDatabase(
-    e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.join(dataDir(), "pglite") },
-  );
+  const database = await openConfiguredDatabase();
   await migrateDatabase(database);
-  await seedDatabase(database.db, { demo: e.DEMO_MODE });
+  await seedDatabase(database.db, { demo: env().DEMO_MODE });
   return database;
 }
 

@@ -38,7 +38,7 @@ interface Verified {
  * valid until its `exp`; remembering that saves the decryption (HKDF, HMAC and
  * AES through WebCrypto, about 1.5 ms of CPU) on every later request.
  */
-const verified = new LRUCache<string, Verified>({ max: 10_000, ttl: 1, ttlAutopurge: false });
+const verified = new LRUCache<string, Verified>({ max: 10_000 });
 
 /**
  * The signed-in person of a request, from its Cookie header.

@@ -104,10 +104,16 @@ function IssueForm(props: {
     save(debouncedForm, { onSuccess: (r) => setSavedAt(formatDateTime(r.savedAt)) });
   }, [debouncedForm, form, touched, save, props.edit]);
 
-  const routingInput = useDebounced(
-    { title: form.title, text: [form.problemStatement, form.desiredOutcome].join("\n\n") },
-    400,
+  // Memoised so the debounce only restarts when the text changes (a fresh object on
+  // every render would re-arm it, and re-render the form, every 400 ms).
+  const typed = useMemo(
+    () => ({
+      title: form.title,
+      text: [form.problemStatement, form.desiredOutcome].join("\n\n"),
+    }),
+    [form.title, form.problemStatement, form.desiredOutcome],
   );
+  const routingInput = useDebounced(typed, 400);
   const hasText = routingInput.title.trim().length + routingInput.text.trim().length >= 12;
   const suggest = useQuery(
     trpc.issue.suggest.queryOptions(

@@ -1,6 +1,5 @@
-import path from "node:path";
-import { migrateDatabase, openDatabase } from "~/db/client";
-import { env } from "~/server/env";
+import { migrateDatabase } from "~/db/client";
+import { openConfiguredDatabase } from "~/server/configured-database";
 import type { KnownDocument } from "~/server/domain/routing";
 import { loadKnowledge } from "./knowledge";
 
@@ -13,10 +12,7 @@ export async function loadKnownDocuments(): Promise<{
   documents: KnownDocument[];
   close: () => Promise<void>;
 }> {
-  const e = env();
-  const database = await openDatabase(
-    e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.resolve(e.DATA_DIR, "pglite") },
-  );
+  const database = await openConfiguredDatabase();
   try {
     await migrateDatabase(database);
     return { documents: await loadKnowledge(database.db), close: database.close };

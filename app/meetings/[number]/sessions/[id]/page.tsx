@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { formatDateTime } from "../../../../_components/labels";
 import { StateBadge } from "../../../../_components/state-badge";
 import { api, orNotFound } from "../../../../_trpc/server";
@@ -9,11 +10,14 @@ import { AgendaEditor } from "./agenda-editor";
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ number: string; id: string }> };
 
+/** The agenda, loaded once per request for both the title and the page. */
+const agenda = cache(async (sessionId: number) => (await api()).meeting.agenda({ sessionId }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number, id } = await params;
   if (!/^\d{1,9}$/.test(id)) return { title: "Agenda" };
   try {
-    const a = await (await api()).meeting.agenda({ sessionId: Number(id) });
+    const a = await agenda(Number(id));
     return { title: `${a.group.toUpperCase()} agenda, IETF ${number}` };
   } catch {
     return { title: "Agenda" };
@@ -23,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SessionPage({ params }: Props) {
   const { number, id } = await params;
   if (!/^\d{1,9}$/.test(id) || !/^\d{1,3}$/.test(number)) notFound();
-  const a = await orNotFound((await api()).meeting.agenda({ sessionId: Number(id) }));
+  const a = await orNotFound(agenda(Number(id)));
   if (String(a.meetingNumber) !== number) notFound();
   const base = `/meetings/${number}/sessions/${id}`;
   return (
