@@ -21,7 +21,7 @@ import {
   WG_LAST_CALL_OR_LATER,
 } from "~/server/domain/documents/pipeline";
 import { findState, statesOf } from "~/server/domain/documents/vocabulary";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { isSecretariat, type MaybeActor } from "~/server/domain/permissions/actor";
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
@@ -122,7 +122,7 @@ export async function findGroupDocuments(db: Db, acronym: string) {
  */
 export async function findAdPipeline(db: Db, actor: MaybeActor) {
   const areas = actor?.roles.filter((r) => r.role === "ad").map((r) => r.group) ?? [];
-  const isSecretariat = actor?.roles.some((r) => r.role === "secretariat") ?? false;
+  const everyArea = isSecretariat(actor);
   const rows = await db
     .select({
       name: documents.name,
@@ -136,7 +136,7 @@ export async function findAdPipeline(db: Db, actor: MaybeActor) {
     .innerJoin(groups, eq(groups.acronym, documents.groupAcronym))
     .where(
       and(
-        isSecretariat ? undefined : areas.length ? inArray(groups.area, areas) : sql`false`,
+        everyArea ? undefined : areas.length ? inArray(groups.area, areas) : sql`false`,
         sql`exists (select 1 from ${documentStates} s where s.document_name = ${documents.name} and (
           (s.state_type = 'draft-stream-ietf' and s.slug in ${WG_LAST_CALL_OR_LATER}) or
           (s.state_type = 'draft-iesg' and s.slug in ${WAITING_ON_AD})))`,

@@ -6,7 +6,15 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, events, meetings, notifications, outbox, sessions } from "~/db/schema";
+import {
+  agendaItems,
+  events,
+  issues,
+  meetings,
+  notifications,
+  outbox,
+  sessions,
+} from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { agendaCutoff } from "~/server/domain/meetings/agenda";
 import type { Actor } from "~/server/domain/permissions/actor";
@@ -478,6 +486,7 @@ describe(`the agenda on ${testDbKind()}`, () => {
       itemId: await itemOf(b),
       minutes: "Consensus in the room to send this to SUIT.",
       recommendation: SUIT_RECOMMENDATION,
+      issueVersion: before.version,
       sendToReview: true,
     });
     expect(r).toEqual({ recommended: true });
@@ -522,6 +531,44 @@ describe(`the agenda on ${testDbKind()}`, () => {
     expect(review.body).toContain(`/issues/${b}`);
   });
 
+  it("a recommendation from the minutes on an issue changed since the agenda was read is a conflict, and keeps no minutes", async () => {
+    const seen = (await issueRow(t.db, d)).version;
+    // Someone else changes the issue after the chair loaded the agenda.
+    await t.db
+      .update(issues)
+      .set({ version: seen + 1 })
+      .where(eq(issues.id, d));
+    const since = await maxEventId();
+    await expectDomainError(
+      recordMinutes(t.db, cast.iotopsChair, {
+        sessionId: session,
+        itemId: await itemOf(d),
+        minutes: "Decided on stale information.",
+        recommendation: SUIT_RECOMMENDATION,
+        issueVersion: seen,
+        sendToReview: true,
+      }),
+      "CONFLICT",
+    );
+    expect(await eventsAfter(since)).toEqual([]);
+    expect((await issueRow(t.db, d)).state).toBe("in-discussion");
+    const [item] = await t.db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.id, await itemOf(d)));
+    expect(item!.minutes).not.toBe("Decided on stale information.");
+    await expectDomainError(
+      recordMinutes(t.db, cast.iotopsChair, {
+        sessionId: session,
+        itemId: await itemOf(d),
+        minutes: "No version given.",
+        recommendation: SUIT_RECOMMENDATION,
+        sendToReview: true,
+      }),
+      "VALIDATION",
+    );
+  });
+
   it("minutes alone change no state; a refused recommendation keeps no minutes", async () => {
     const since = await maxEventId();
     expect(
@@ -543,6 +590,7 @@ describe(`the agenda on ${testDbKind()}`, () => {
         itemId: await itemOf(b),
         minutes: "Overwritten minutes.",
         recommendation: SUIT_RECOMMENDATION,
+        issueVersion: (await issueRow(t.db, b)).version,
         sendToReview: true,
       }),
       "INVALID_TRANSITION",

@@ -262,14 +262,24 @@ export async function changeAgenda(
   });
 }
 
-export const ZRecordMinutes = z.object({
-  sessionId: z.number().int().positive(),
-  itemId: z.number().int().positive(),
-  minutes: z.string().trim().max(20_000, "Keep the minutes under 20,000 characters."),
-  /** Optionally record the dispatch recommendation in the same step. */
-  recommendation: ZRecommendation.optional(),
-  sendToReview: z.boolean().default(true),
-});
+export const ZRecordMinutes = z
+  .object({
+    sessionId: z.number().int().positive(),
+    itemId: z.number().int().positive(),
+    minutes: z.string().trim().max(20_000, "Keep the minutes under 20,000 characters."),
+    /** Optionally record the dispatch recommendation in the same step. */
+    recommendation: ZRecommendation.optional(),
+    /**
+     * The issue's version as the chair saw it (the agenda lists it): a
+     * recommendation on an issue changed since is refused as a conflict.
+     */
+    issueVersion: z.number().int().positive().optional(),
+    sendToReview: z.boolean().default(true),
+  })
+  .refine((v) => !v.recommendation || v.issueVersion !== undefined, {
+    message: "Reload the agenda: the issue's version is missing.",
+    path: ["issueVersion"],
+  });
 
 /**
  * Record the minutes of one agenda item and, optionally, the chairs'
@@ -305,13 +315,14 @@ export async function recordMinutes(
       },
     });
     if (!input.recommendation) return { recommended: false };
-    const [issue] = await tx
-      .select({ version: issues.version })
-      .from(issues)
-      .where(eq(issues.id, item.issueId));
+    if (input.issueVersion === undefined) {
+      throw new DomainError("VALIDATION", "Reload the agenda: the issue's version is missing.", {
+        fieldErrors: { issueVersion: ["Required with a recommendation."] },
+      });
+    }
     const r = await transitionIssue(tx, actor, {
       issueId: item.issueId,
-      expectedVersion: issue!.version,
+      expectedVersion: input.issueVersion,
       command: { type: "recommend", recommendation: input.recommendation },
     });
     if (input.sendToReview) {

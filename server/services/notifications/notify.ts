@@ -170,11 +170,13 @@ export async function notifyForEvents(
       const resource = issueResource(issue);
       visible = (a) => decide(a, "issue.view", resource).allowed;
     } else if (e.subjectType === "document") {
+      // Only state changes notify; imports and other document events need no lookup.
+      if (e.type !== "state-changed") continue;
       const [doc] = await db
         .select({ title: documents.title, group: documents.groupAcronym })
         .from(documents)
         .where(eq(documents.name, e.subjectKey));
-      if (!doc || e.type !== "state-changed") continue;
+      if (!doc) continue;
       title = doc.title;
       recipients = await activeWatchers(db, [
         { type: "document", key: e.subjectKey },

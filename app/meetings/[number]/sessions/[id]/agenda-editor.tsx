@@ -14,6 +14,7 @@ interface Item {
   presenter: string;
   minutesRequested: number;
   minutes: string;
+  issueVersion: number;
 }
 
 export function AgendaEditor(props: {
@@ -146,7 +147,12 @@ export function AgendaEditor(props: {
                 busy={busy}
                 onSubmit={(v) =>
                   run("Minutes recorded.", () =>
-                    minutes.mutateAsync({ sessionId: props.sessionId, itemId: i.id, ...v }),
+                    minutes.mutateAsync({
+                      sessionId: props.sessionId,
+                      itemId: i.id,
+                      issueVersion: i.issueVersion,
+                      ...v,
+                    }),
                   )
                 }
               />

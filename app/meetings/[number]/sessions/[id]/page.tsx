@@ -95,6 +95,7 @@ export default async function SessionPage({ params }: Props) {
             presenter: i.presenter,
             minutesRequested: i.minutesRequested,
             minutes: i.minutes,
+            issueVersion: i.issueVersion,
           }))}
           candidates={a.candidates}
           published={!!a.publishedAt}
