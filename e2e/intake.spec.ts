@@ -36,7 +36,6 @@ test.describe("filing an issue", () => {
     const suit = form.venue("SUIT");
     await expect(suit).toBeVisible();
     await expect(suit.getByRole("list").getByRole("listitem").first()).toBeVisible();
-    expect(await suit.getByRole("list").getByRole("listitem").count()).toBeGreaterThanOrEqual(1);
 
     await form.submit();
     await expect(page).toHaveURL(/\/issues\/\d+$/);
@@ -201,11 +200,12 @@ test.describe("autosaved drafts", () => {
     const form = new NewIssuePage(page);
     await form.open();
     await form.title.fill("Typed before the status appeared");
-    await form.problemStatement.fill("This text is lost on reload.");
+    await form.problemStatement.fill("The last field typed is saved too.");
     await expect(form.form.getByText(/^Draft saved /)).toBeVisible();
     await page.reload();
     await expect(form.form.getByText(/Restored your unsubmitted draft/)).toBeVisible();
     await expect(form.title).toHaveValue("Typed before the status appeared", { timeout: 3_000 });
+    await expect(form.problemStatement).toHaveValue("The last field typed is saved too.");
   });
 
   test("after filing a restored draft, the form does not offer that draft again", async ({

@@ -24,15 +24,17 @@ export function WatchButton({
   if (watching.isPending) return null;
   const on = watching.data === true;
   return (
+    // A toggle: the name stays "Watch" and `aria-pressed` says whether it is on,
+    // so the visible label and the accessible name never disagree.
     <button
       type="button"
       className="btn"
-      aria-label="Watch"
       aria-pressed={on}
       disabled={set.isPending}
       onClick={() => set.mutate({ ...input, active: !on })}
     >
-      {on ? "Watching" : "Watch"}
+      {on && <span aria-hidden="true">✓ </span>}
+      Watch
     </button>
   );
 }

@@ -236,22 +236,6 @@ export const ISSUE_EVENT_TYPES = [
 ] as const;
 export type IssueEventType = (typeof ISSUE_EVENT_TYPES)[number];
 
-/** The event each command records (one event per accepted command). */
-export const COMMAND_EVENT_TYPES: Readonly<Record<CommandType, IssueEventType>> = {
-  edit: "edited",
-  "request-info": "info-requested",
-  "start-discussion": "discussion-started",
-  recommend: "recommendation-recorded",
-  "request-review": "review-requested",
-  approve: "ad-approved",
-  return: "ad-returned",
-  acknowledge: "acknowledged",
-  decline: "declined",
-  close: "closed",
-  withdraw: "closed",
-  reopen: "reopened",
-};
-
 type Event<T extends IssueEventType, P> = {
   type: T;
   payload: { before: IssueState; after: IssueState } & P;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHARTER_ITEM_IDS, CHARTER_ITEMS, type CharterItemId } from "../catalog";
+import { CHARTER_ITEM_IDS, type CharterItemId } from "../catalog";
 import { requiredText } from "./validation";
 
 /**
@@ -34,10 +34,6 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
 
 /** IOTOPS charter items an existing WG's work is filed under (from the catalog). */
 export { CHARTER_ITEM_IDS, type CharterItemId };
-
-export const CHARTER_ITEM_LABELS: Readonly<Record<CharterItemId, string>> = Object.fromEntries(
-  CHARTER_ITEMS.map((c) => [c.id, c.title]),
-) as Record<CharterItemId, string>;
 
 export const IOTOPS_DOCUMENT_TYPES = ["bcp", "informational"] as const;
 export type IotopsDocumentType = (typeof IOTOPS_DOCUMENT_TYPES)[number];

@@ -29,8 +29,6 @@ export const ISSUE_STATES = [
 ] as const;
 export type IssueState = (typeof ISSUE_STATES)[number];
 
-export const ZIssueState = z.enum(ISSUE_STATES);
-
 export function isIssueState(value: unknown): value is IssueState {
   return typeof value === "string" && (ISSUE_STATES as readonly string[]).includes(value);
 }

@@ -71,9 +71,14 @@ describe("vocabulary", () => {
     expect(stateName("draft", "nonsense")).toBe("nonsense");
   });
 
-  it("lists states in display order", () => {
-    const orders = statesOf("draft-iesg").map((s) => s.order ?? 0);
-    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+  it("lists states in display order: the IESG pipeline from request to publication", () => {
+    const slugs = statesOf("draft-iesg").map((s) => s.slug);
+    const pipeline = ["pub-req", "ad-eval", "lc", "iesg-eva", "approved", "ann", "rfcqueue", "pub"];
+    const positions = pipeline.map((slug) => slugs.indexOf(slug));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Parked and finished states come after the pipeline.
+    expect(slugs.indexOf("dead")).toBe(slugs.length - 1);
   });
 
   it("name lists have unique slugs", () => {
