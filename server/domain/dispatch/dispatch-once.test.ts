@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkDispatchOnce,
-  isDraftName,
+  looksLikeDraftName,
   type DispatchedRevision,
   type DispatchOnceBlock,
   type LinkedDocument,
@@ -197,7 +197,7 @@ describe("checkDispatchOnce", () => {
   });
 });
 
-describe("isDraftName", () => {
+describe("looksLikeDraftName", () => {
   it.each([
     ["draft-ietf-suit-manifest", true],
     ["Draft-Smith-Foo", true],
@@ -206,6 +206,6 @@ describe("isDraftName", () => {
     ["draft-", false],
     ["bcp67", false],
   ])("%s → %s", (name, expected) => {
-    expect(isDraftName(name)).toBe(expected);
+    expect(looksLikeDraftName(name)).toBe(expected);
   });
 });

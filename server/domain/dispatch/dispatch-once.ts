@@ -45,8 +45,13 @@ export interface DispatchOnceBlock {
 
 const REV = /^\d{1,3}$/;
 
-/** True for Internet-Draft names (`draft-...`), false for RFCs and others. */
-export function isDraftName(name: string): boolean {
+/**
+ * True for anything shaped like an Internet-Draft name (`draft-...`, any case),
+ * false for RFCs and others. Looser than `isDraftName` in documents/names.ts
+ * (which validates a canonical name): here it only has to tell drafts from RFCs,
+ * whatever the case or spacing of the list it is given.
+ */
+export function looksLikeDraftName(name: string): boolean {
   return /^draft-[a-z0-9]/.test(name.trim().toLowerCase());
 }
 
@@ -64,7 +69,7 @@ export function checkDispatchOnce(
 ): Result<void> {
   const badRevs = [
     ...linked
-      .filter((d) => isDraftName(d.name) && d.rev !== null && !REV.test(d.rev.trim()))
+      .filter((d) => looksLikeDraftName(d.name) && d.rev !== null && !REV.test(d.rev.trim()))
       .map((d) => `${d.name} (linked) has revision "${d.rev}"`),
     ...alreadyDispatched
       .filter((d) => !REV.test(d.rev.trim()))
@@ -81,7 +86,7 @@ export function checkDispatchOnce(
   const blocked: DispatchOnceBlock[] = [];
   const seen = new Set<string>();
   for (const doc of linked) {
-    if (!isDraftName(doc.name)) continue;
+    if (!looksLikeDraftName(doc.name)) continue;
     const name = normalName(doc.name);
     const linkedRev = doc.rev === null ? null : doc.rev.trim();
     const key = `${name}@${linkedRev ?? ""}`;
