@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { ensureBuild, ensureDependencies, log, root } from "./lib/setup.mjs";
 
 ensureDependencies();
-ensureBuild();
+if (!ensureBuild()) process.exit(1);
 
 const port = process.env.PORT || "3000";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

@@ -90,10 +90,7 @@ phase(
       TEST_PG_ADMIN_URL: PG_ADMIN_URL,
     }),
 );
-const built = phase("production build", () => {
-  ensureBuild();
-  return true;
-});
+const built = phase("production build", () => ensureBuild());
 phase("end-to-end tests (Playwright, Chromium)", () => {
   if (!built) throw new Error("skipped: the build failed");
   return ensureChromium() && sh("npx", ["playwright", "test"], { CHROMIUM_PATH: CHROMIUM });

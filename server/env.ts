@@ -91,3 +91,9 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The app's public address for links in e-mail, feeds and exports, without a trailing slash. */
+export function publicBaseUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

@@ -14,4 +14,4 @@ export declare function runOrDie(
 export declare function ensureDependencies(): void;
 /** A digest of everything a production build is made from. */
 export declare function sourceHash(): string;
-export declare function ensureBuild(): void;
+export declare function ensureBuild(): boolean;

@@ -72,17 +72,25 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
-/** `next build` unless the last build was made from exactly these sources. */
+/**
+ * `next build` unless the last build was made from exactly these sources.
+ * Returns whether a usable build exists (false when `next build` failed).
+ */
 export function ensureBuild() {
   const digest = sourceHash();
   const stamp = path.join(root, ".next/source-hash");
   if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp)) {
     if (readFileSync(stamp, "utf8").trim() === digest) {
       log("Production build is up to date.");
-      return;
+      return true;
     }
   }
   log("Building the app (next build)…");
-  runOrDie("npx", ["next", "build"]);
+  const status = run("npx", ["next", "build"]);
+  if (status !== 0) {
+    log(`next build failed with status ${status}`);
+    return false;
+  }
   writeFileSync(stamp, digest + "\n");
+  return true;
 }

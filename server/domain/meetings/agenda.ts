@@ -45,8 +45,9 @@ export function isLate(entry: Pick<AgendaEntry, "addedAt">, meetingStart: string
 
 /** On-time items first, each group in the chairs' order. */
 export function orderAgenda<T extends AgendaEntry>(entries: readonly T[], meetingStart: string) {
+  const cutoff = agendaCutoff(meetingStart).getTime();
   return entries
-    .map((e) => ({ ...e, late: isLate(e, meetingStart) }))
+    .map((e) => ({ ...e, late: e.addedAt.getTime() >= cutoff }))
     .sort((a, b) => Number(a.late) - Number(b.late) || a.position - b.position || a.id - b.id);
 }
 

@@ -13,7 +13,7 @@ import {
 } from "~/server/domain/meetings/agenda";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, can } from "~/server/domain/permissions/policy";
-import { env } from "~/server/env";
+import { publicBaseUrl } from "~/server/env";
 import { recordEvent } from "../events";
 import { transitionIssue } from "../issues/transition-issue";
 import { agendaCandidates } from "./meetings";
@@ -88,9 +88,8 @@ export async function getSessionAgenda(db: Db, actor: MaybeActor, sessionId: num
 export async function exportAgenda(db: Db, sessionId: number, format: "md" | "txt") {
   const row = await loadSession(db, sessionId);
   const list: AgendaEntry[] = await entries(db, sessionId);
-  const e = env();
   return format === "md"
-    ? agendaMarkdown(info(row), list, e.APP_URL ?? `http://localhost:${e.PORT}`)
+    ? agendaMarkdown(info(row), list, publicBaseUrl())
     : agendaText(info(row), list);
 }
 

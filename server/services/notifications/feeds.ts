@@ -4,12 +4,7 @@ import type { Db } from "~/db/client";
 import { events, issues, people } from "~/db/schema";
 import { messageFor } from "~/server/domain/notifications/messages";
 import { DomainError } from "~/server/domain/errors";
-import { env } from "~/server/env";
-
-function base(): string {
-  const e = env();
-  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
-}
+import { publicBaseUrl } from "~/server/env";
 
 type Row = {
   id: number;
@@ -39,7 +34,7 @@ function asHtmlText(text: string): string {
 }
 
 function build(title: string, selfPath: string, pagePath: string, rows: Row[]): string {
-  const root = base();
+  const root = publicBaseUrl();
   const feed = new Feed({
     title: title.replace(XML_INVALID, ""),
     id: `${root}${selfPath}`,

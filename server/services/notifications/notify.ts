@@ -14,7 +14,7 @@ import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatc
 import { emailText, messageFor } from "~/server/domain/notifications/messages";
 import type { Actor } from "~/server/domain/permissions/actor";
 import { decide } from "~/server/domain/permissions/policy";
-import { env } from "~/server/env";
+import { publicBaseUrl } from "~/server/env";
 import { issueResource } from "../issues/access";
 
 export interface StoredEvent {
@@ -25,11 +25,6 @@ export interface StoredEvent {
   actorId: number | null;
   groupAcronym: string | null;
   payload: Record<string, unknown>;
-}
-
-function baseUrl(): string {
-  const e = env();
-  return e.APP_URL ?? `http://localhost:${e.PORT}`;
 }
 
 /** Add automatic watches, never re-adding one the person turned off. */
@@ -225,7 +220,7 @@ export async function notifyForEvents(
     const off = new Set(prefs.filter((p) => !p.email).map((p) => p.personId));
     const mail = entitled.filter((a) => !off.has(a.personId));
     if (mail.length === 0) continue;
-    const text = emailText(message, baseUrl());
+    const text = emailText(message, publicBaseUrl());
     await db
       .insert(outbox)
       .values(
