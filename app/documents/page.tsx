@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { stateName } from "~/server/domain/documents/vocabulary";
 import { param, paramInt, qs } from "../_components/search-params";
 import { api } from "../_trpc/server";
+import { DocumentLink, docStateName } from "../_components/document-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Documents" };
@@ -73,24 +73,15 @@ export default async function DocumentsPage({ searchParams }: Props) {
             {page.items.map((d) => (
               <tr key={d.name}>
                 <td>
-                  <Link href={`/documents/${d.name}`}>
-                    {d.name}
-                    {d.rev ? `-${d.rev}` : ""}
-                  </Link>
+                  <DocumentLink name={d.name} rev={d.rev} />
                   <div className="text-xs text-slate-600">{d.title}</div>
                 </td>
                 <td>
                   {d.group ? <Link href={`/groups/${d.group}`}>{d.group.toUpperCase()}</Link> : "—"}
                 </td>
-                <td>{d.states.draft ? stateName("draft", d.states.draft) : "—"}</td>
-                <td>
-                  {d.states["draft-stream-ietf"]
-                    ? stateName("draft-stream-ietf", d.states["draft-stream-ietf"])
-                    : "—"}
-                </td>
-                <td>
-                  {d.states["draft-iesg"] ? stateName("draft-iesg", d.states["draft-iesg"]) : "—"}
-                </td>
+                <td>{docStateName("draft", d.states)}</td>
+                <td>{docStateName("draft-stream-ietf", d.states)}</td>
+                <td>{docStateName("draft-iesg", d.states)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { isSecretariat } from "~/server/domain/permissions/actor";
-import { stateName } from "~/server/domain/documents/vocabulary";
 import { AccessDenied } from "../_components/access-denied";
 import { ageInDays, charterItemLabel, outcomeLabel } from "../_components/labels";
 import { Markdown } from "../_components/markdown";
 import { candidateName } from "../_components/suggestions";
 import { api, currentActor } from "../_trpc/server";
 import { IssueActions } from "../issues/[id]/issue-actions";
+import { DocumentLink, docStateName } from "../_components/document-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "AD review" };
@@ -127,21 +127,12 @@ export default async function ReviewPage() {
               {pipeline.map((d) => (
                 <tr key={d.name}>
                   <td>
-                    <Link href={`/documents/${d.name}`}>
-                      {d.name}
-                      {d.rev ? `-${d.rev}` : ""}
-                    </Link>
+                    <DocumentLink name={d.name} rev={d.rev} />
                     <div className="text-xs text-slate-600">{d.title}</div>
                   </td>
                   <td>{d.group?.toUpperCase()}</td>
-                  <td>
-                    {d.states["draft-stream-ietf"]
-                      ? stateName("draft-stream-ietf", d.states["draft-stream-ietf"])
-                      : "—"}
-                  </td>
-                  <td>
-                    {d.states["draft-iesg"] ? stateName("draft-iesg", d.states["draft-iesg"]) : "—"}
-                  </td>
+                  <td>{docStateName("draft-stream-ietf", d.states)}</td>
+                  <td>{docStateName("draft-iesg", d.states)}</td>
                   <td className="text-sm">
                     {d.reasons
                       .map((r) =>

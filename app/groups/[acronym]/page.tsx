@@ -4,6 +4,7 @@ import { stateName } from "~/server/domain/documents/vocabulary";
 import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { WatchButton } from "../../_components/watch-button";
+import { DocumentLink } from "../../_components/document-link";
 
 export const dynamic = "force-dynamic";
 
@@ -103,10 +104,7 @@ export default async function GroupPage({ params }: Props) {
                 <ul className="mt-1 space-y-1 text-sm">
                   {bucket.documents.map((d) => (
                     <li key={d.name}>
-                      <Link href={`/documents/${d.name}`}>
-                        {d.name}
-                        {d.rev ? `-${d.rev}` : ""}
-                      </Link>{" "}
+                      <DocumentLink name={d.name} rev={d.rev} />{" "}
                       <span className="text-slate-700">{d.title}</span>
                       {d.states["draft-iesg"] && (
                         <span className="ml-2 text-xs text-slate-600">

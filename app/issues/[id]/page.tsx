@@ -14,6 +14,7 @@ import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { IssueActions } from "./issue-actions";
 import { CommentForm } from "./comment-form";
 import { WatchButton } from "../../_components/watch-button";
+import { DocumentLink } from "../../_components/document-link";
 
 export const dynamic = "force-dynamic";
 
@@ -143,14 +144,7 @@ export default async function IssuePage({ params }: Props) {
               <ul className="space-y-1 text-sm">
                 {data.documents.map((d) => (
                   <li key={d.name}>
-                    {d.known ? (
-                      <Link href={`/documents/${d.name}`}>
-                        {d.name}
-                        {d.rev ? `-${d.rev}` : ""}
-                      </Link>
-                    ) : (
-                      <span>{d.name}</span>
-                    )}
+                    {d.known ? <DocumentLink name={d.name} rev={d.rev} /> : <span>{d.name}</span>}
                     {d.title && <span className="text-slate-700"> {d.title}</span>}
                     {Object.keys(d.states).length > 0 && (
                       <span className="ml-2 text-xs text-slate-600">
