@@ -311,6 +311,7 @@ function TextCommand(props: {
           value={value}
           onChange={(e) => setValue(e.target.value)}
           aria-invalid={!!props.errors}
+          aria-describedby={props.errors ? `${id}-error` : undefined}
         />
       ) : (
         <textarea
@@ -320,9 +321,14 @@ function TextCommand(props: {
           value={value}
           onChange={(e) => setValue(e.target.value)}
           aria-invalid={!!props.errors}
+          aria-describedby={props.errors ? `${id}-error` : undefined}
         />
       )}
-      {props.errors && <p className="field-error">{props.errors.join(" ")}</p>}
+      {props.errors && (
+        <p id={`${id}-error`} className="field-error">
+          {props.errors.join(" ")}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={props.busy}>
         {props.submitLabel}
       </button>
@@ -373,8 +379,19 @@ function RecommendForm(props: {
       <label htmlFor={`rec-${name}`} className="label">
         {label}
       </label>
-      <input id={`rec-${name}`} name={name} className="input" aria-invalid={!!errs} {...extra} />
-      {errs && <p className="field-error">{errs.join(" ")}</p>}
+      <input
+        id={`rec-${name}`}
+        name={name}
+        className="input"
+        aria-invalid={!!errs}
+        aria-describedby={errs ? `rec-${name}-error` : undefined}
+        {...extra}
+      />
+      {errs && (
+        <p id={`rec-${name}-error`} className="field-error">
+          {errs.join(" ")}
+        </p>
+      )}
     </div>
   );
 
@@ -417,6 +434,7 @@ function RecommendForm(props: {
               className="input"
               defaultValue={props.issue.charterItem ?? ""}
               aria-invalid={!!outErr("charterItem")}
+              aria-describedby={outErr("charterItem") ? "rec-outcomeCharterItem-error" : undefined}
             >
               <option value="">Choose…</option>
               {CHARTER_ITEMS.map((c) => (
@@ -426,7 +444,9 @@ function RecommendForm(props: {
               ))}
             </select>
             {outErr("charterItem") && (
-              <p className="field-error">{outErr("charterItem")!.join(" ")}</p>
+              <p id="rec-outcomeCharterItem-error" className="field-error">
+                {outErr("charterItem")!.join(" ")}
+              </p>
             )}
           </div>
           <div className="flex items-center gap-2">
@@ -452,9 +472,12 @@ function RecommendForm(props: {
             rows={6}
             className="input"
             aria-invalid={!!outErr("draftCharter")}
+            aria-describedby={outErr("draftCharter") ? "rec-draftCharter-error" : undefined}
           />
           {outErr("draftCharter") && (
-            <p className="field-error">{outErr("draftCharter")!.join(" ")}</p>
+            <p id="rec-draftCharter-error" className="field-error">
+              {outErr("draftCharter")!.join(" ")}
+            </p>
           )}
         </div>
       )}
@@ -489,8 +512,13 @@ function RecommendForm(props: {
           rows={4}
           className="input"
           aria-invalid={!!err("rationale")}
+          aria-describedby={err("rationale") ? "rec-rationale-error" : undefined}
         />
-        {err("rationale") && <p className="field-error">{err("rationale")!.join(" ")}</p>}
+        {err("rationale") && (
+          <p id="rec-rationale-error" className="field-error">
+            {err("rationale")!.join(" ")}
+          </p>
+        )}
       </div>
       <div className="flex items-center gap-2">
         <input
@@ -556,8 +584,13 @@ function CloseForm(props: {
             value={dup}
             onChange={(e) => setDup(e.target.value)}
             aria-invalid={!!dupErr}
+            aria-describedby={dupErr ? "close-dup-error" : undefined}
           />
-          {dupErr && <p className="field-error">{dupErr.join(" ")}</p>}
+          {dupErr && (
+            <p id="close-dup-error" className="field-error">
+              {dupErr.join(" ")}
+            </p>
+          )}
         </div>
       )}
       <button type="submit" className="btn btn-danger" disabled={props.busy}>
@@ -617,6 +650,8 @@ function TriageForm(props: {
         className="input"
         value={chair}
         onChange={(e) => setChair(e.target.value)}
+        aria-invalid={!!props.errors.fields.responsibleChairId}
+        aria-describedby={props.errors.fields.responsibleChairId ? "triage-chair-error" : undefined}
       >
         <option value="">Not assigned</option>
         {props.chairs.map((c) => (
@@ -626,7 +661,9 @@ function TriageForm(props: {
         ))}
       </select>
       {props.errors.fields.responsibleChairId && (
-        <p className="field-error">{props.errors.fields.responsibleChairId.join(" ")}</p>
+        <p id="triage-chair-error" className="field-error">
+          {props.errors.fields.responsibleChairId.join(" ")}
+        </p>
       )}
       <button type="submit" className="btn btn-primary" disabled={props.busy}>
         Save triage
