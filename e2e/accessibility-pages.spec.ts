@@ -1,18 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, type Persona } from "./fixtures/personas";
 import { openAs, pageAs, stamp } from "./pages/session";
 import { applyViaApi, fileIssueViaApi, SUIT_RECOMMENDATION } from "./pages/trpc";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./pages/axe";
 
 /** The demo issue that has a recommendation, suggestions and documents: a rich page. */
 async function demoIssuePath(page: Page): Promise<string> {

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, test, uniqueEmail } from "./fixtures/personas";
+import { expect, test, uniqueEmail, signUp } from "./fixtures/personas";
 import { signIn, stamp } from "./pages/session";
 import { trpcMutation, trpcQuery } from "./pages/trpc";
 
@@ -26,12 +26,11 @@ function moveToWgDocument(page: Page, expectedVersion: number) {
 test.describe("document permissions", () => {
   test("a contributor cannot change a document's WG state", async ({ page }, info) => {
     // A participant with no role and no authorship sees no "Change this document" card.
-    await page.goto("/signup");
-    await page.getByLabel("Name").fill("Pat Participant");
-    await page.getByLabel("Email").fill(uniqueEmail("participant", info.workerIndex));
-    await page.getByLabel("Password").fill("a-long-password-4");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByLabel("Signed in as")).toContainText("Pat Participant");
+    await signUp(page, {
+      name: "Pat Participant",
+      email: uniqueEmail("participant", info.workerIndex),
+      password: "a-long-password-4",
+    });
     await page.goto(`/documents/${DRAFT}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(DRAFT);
     await expect(page.getByRole("region", { name: "States" })).toBeVisible();

@@ -1,15 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, signInAs, signOut, test, uniqueEmail } from "./fixtures/personas";
+import { expect, signInAs, signOut, test, uniqueEmail, signUp } from "./fixtures/personas";
+import { expectNoSeriousViolations } from "./pages/axe";
 
 test.describe("accounts", () => {
   test("sign up, sign out, sign in again", async ({ page }, info) => {
     const email = uniqueEmail("newcomer", info.workerIndex);
-    await page.goto("/signup");
-    await page.getByLabel("Name").fill("Nina Newcomer");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a-long-password-1");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByLabel("Signed in as")).toContainText("Nina Newcomer");
+    await signUp(page, { name: "Nina Newcomer", email, password: "a-long-password-1" });
     await signOut(page);
     await signInAs(page, { email, password: "a-long-password-1" });
     await expect(page.getByLabel("Signed in as")).toContainText("Nina Newcomer");
@@ -78,12 +73,7 @@ test.describe("secretariat", () => {
   test("grants a chair role and the new chair sees it", async ({ page, browser }, info) => {
     const email = uniqueEmail("future-chair", info.workerIndex);
     const other = await browser.newPage();
-    await other.goto("/signup");
-    await other.getByLabel("Name").fill("Fran Future");
-    await other.getByLabel("Email").fill(email);
-    await other.getByLabel("Password").fill("a-long-password-2");
-    await other.getByRole("button", { name: "Create account" }).click();
-    await expect(other.getByLabel("Signed in as")).toContainText("Fran Future");
+    await signUp(other, { name: "Fran Future", email, password: "a-long-password-2" });
     await expect(other.getByRole("link", { name: "Triage" })).toHaveCount(0);
 
     await signInAs(page, "secretariat");
@@ -112,11 +102,7 @@ test.describe("accessibility", () => {
   for (const path of ["/", "/groups", "/groups/iotops", "/signin", "/signup"]) {
     test(`no serious axe violations on ${path}`, async ({ page }) => {
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter(
-        (v) => v.impact === "serious" || v.impact === "critical",
-      );
-      expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 });

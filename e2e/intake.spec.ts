@@ -1,4 +1,4 @@
-import { expect, test, uniqueEmail } from "./fixtures/personas";
+import { expect, test, uniqueEmail, signUp } from "./fixtures/personas";
 import { IssuePage } from "./pages/issue-page";
 import { NewIssuePage } from "./pages/new-issue-page";
 import { pageAs, signIn, stamp } from "./pages/session";
@@ -12,12 +12,11 @@ const FIRMWARE_PROBLEM =
 
 /** A fresh account, so typing into the form never leaves an autosaved draft on a shared persona. */
 async function signUpFresh(page: Page, workerIndex: number) {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("Ivy Intake");
-  await page.getByLabel("Email").fill(uniqueEmail("intake", workerIndex));
-  await page.getByLabel("Password").fill("a-long-password-3");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByLabel("Signed in as")).toContainText("Ivy Intake");
+  await signUp(page, {
+    name: "Ivy Intake",
+    email: uniqueEmail("intake", workerIndex),
+    password: "a-long-password-3",
+  });
 }
 
 test.describe("filing an issue", () => {

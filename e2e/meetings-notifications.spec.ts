@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, PERSONAS, test, type Persona } from "./fixtures/personas";
 import { AgendaPage } from "./pages/agenda-page";
@@ -12,6 +11,7 @@ import {
 } from "./pages/notifications-page";
 import { openAs, pageAs, signIn, stamp } from "./pages/session";
 import { applyViaApi, fileIssueViaApi } from "./pages/trpc";
+import { expectNoSeriousViolations } from "./pages/axe";
 
 /** The demo data's upcoming meeting, whose IOTOPS session already has one item. */
 const MEETING = 999;
@@ -267,16 +267,6 @@ test("the secretariat sees those e-mails as sent in the outbox", async ({ browse
   ).toHaveCount(0);
   await page.context().close();
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
 
 test("meetings, notifications and settings pages have no serious accessibility violations", async ({
   browser,

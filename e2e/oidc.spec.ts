@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, signInAs, test, uniqueEmail } from "./fixtures/personas";
+import { expect, signInAs, test, uniqueEmail, signUp } from "./fixtures/personas";
 import { OIDC_ADMIN, OIDC_ORIGIN } from "./oidc-settings";
 
 // Sign-in through a real OpenID Connect provider on loopback, set up like the
@@ -159,12 +159,7 @@ test.describe("sign in with the IETF Datatracker", () => {
     request,
   }, info) => {
     const email = uniqueEmail("lena", info.workerIndex);
-    await page.goto("/signup");
-    await page.getByLabel("Name").fill("Lena Linked");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a-long-password-9");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByLabel("Signed in as")).toContainText("Lena Linked");
+    await signUp(page, { name: "Lena Linked", email, password: "a-long-password-9" });
 
     const user = username("lena");
     await setAccount(request, user, {
@@ -190,12 +185,7 @@ test.describe("sign in with the IETF Datatracker", () => {
   }, info) => {
     const email = uniqueEmail("vic", info.workerIndex);
     const signup = await (await browser.newContext()).newPage();
-    await signup.goto("/signup");
-    await signup.getByLabel("Name").fill("Vic Victim");
-    await signup.getByLabel("Email").fill(email);
-    await signup.getByLabel("Password").fill("a-long-password-8");
-    await signup.getByRole("button", { name: "Create account" }).click();
-    await expect(signup.getByLabel("Signed in as")).toContainText("Vic Victim");
+    await signUp(signup, { name: "Vic Victim", email, password: "a-long-password-8" });
     await signup.context().close();
 
     const user = username("mallory");
