@@ -119,7 +119,6 @@ test.describe("dispatch workflow", () => {
     await expect(suit.heading).toContainText(title);
     const ack = await suit.openAction("Acknowledge");
     await ack.getByRole("button", { name: "Acknowledge" }).click();
-    // (The SUIT chair has nothing left to do, so the Actions card and its status go away.)
     await expect(suit.state("Accepted")).toBeVisible();
 
     // Every step is in the History.

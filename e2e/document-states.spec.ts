@@ -30,10 +30,9 @@ test("an IOTOPS chair moves a draft to WG Last Call and the AD sees it in the pi
   );
   await expect(states).toContainText("WG Document");
 
-  // The form now offers the states that follow "WG Document". Workaround: the comment field
-  // keeps the previous comment after a successful change (the form is not reset), so clear it.
+  // The form now offers the states that follow "WG Document", and was reset after the change.
+  await expect(change.getByLabel("Comment (optional)")).toHaveValue("");
   await select.selectOption({ label: "In WG Last Call" });
-  await change.getByLabel("Comment (optional)").fill("");
   await submit.click();
   await expect(states).toContainText("In WG Last Call");
   await expect(

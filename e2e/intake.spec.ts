@@ -59,8 +59,7 @@ test.describe("filing an issue", () => {
     const form = new NewIssuePage(page);
     await form.open();
     const title = `Half-written issue about LoRaWAN gateways ${stamp()}`;
-    // Workaround (see the known-bug test below): the first "Draft saved" status comes from a
-    // save of the still-empty form, so wait for the save that carries what was typed.
+    // Wait for the save that carries everything typed, not an earlier partial one.
     const savedTyped = form.draftSaveContaining('"scale":"thousands"');
     await form.title.fill(title);
     await form.problemStatement.fill("Gateways lose their backhaul and");

@@ -253,7 +253,7 @@ test.describe("Datatracker sign-in failures end on the sign-in page with a clear
       await expect(page).toHaveURL(/\/signin\?error=\w+&provider=datatracker/);
       await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
       await expect(page.getByRole("alert").filter({ hasText: DATATRACKER_FAILED })).toBeVisible();
-      // Not signed in, and no role was granted to anyone.
+      // Not signed in.
       await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
       expect(serverErrors).toEqual([]);
     });
