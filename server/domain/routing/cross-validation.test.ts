@@ -84,6 +84,19 @@ describe("assignFolds", () => {
     expect(assignFolds(DOCS, 5)).toEqual(a);
   });
 
+  it("does not depend on input order for any seed, linked groups included", () => {
+    const reversed = [...DOCS].reverse();
+    for (let n = 0; n < 30; n++) {
+      const seed = `seed-${n}`;
+      const a = assignFolds(DOCS, 3, { seed });
+      const b = assignFolds(reversed, 3, { seed });
+      expect(
+        DOCS.map((d, i) => b[reversed.indexOf(d)] === a[i]),
+        seed,
+      ).not.toContain(false);
+    }
+  });
+
   it("keeps linked documents in one fold", () => {
     const folds = assignFolds(DOCS, 4);
     const f = (name: string) => folds[DOCS.findIndex((d) => d.name === name)];

@@ -140,23 +140,30 @@ export function assignFolds(
     if (list) list.push(i);
     else members.set(rep, [i]);
   });
-  const byGroup = new Map<string, number[]>();
-  for (const rep of members.keys()) {
-    const g = docs[rep]!.group;
-    const list = byGroup.get(g);
-    if (list) list.push(rep);
-    else byGroup.set(g, [rep]);
+  // Each linked group is keyed by its alphabetically first member, not by the
+  // union-find representative (the lowest input index), so that folds do not
+  // depend on the order of the input.
+  const byGroup = new Map<string, { key: number; members: number[] }[]>();
+  for (const list of members.values()) {
+    const key = list.reduce((m, i) => (cmpName(docs, i, m) < 0 ? i : m));
+    const g = docs[key]!.group;
+    const entry = { key, members: list };
+    const groupList = byGroup.get(g);
+    if (groupList) groupList.push(entry);
+    else byGroup.set(g, [entry]);
   }
   const fold = new Array<number>(docs.length).fill(0);
   let next = 0;
+  const seed = opts?.seed ?? "";
   for (const g of [...byGroup.keys()].sort()) {
-    const reps = byGroup.get(g)!;
-    const seed = opts?.seed ?? "";
-    reps.sort(
-      (a, b) => fnv1a(seed + docs[a]!.name) - fnv1a(seed + docs[b]!.name) || cmpName(docs, a, b),
+    const entries = byGroup.get(g)!;
+    entries.sort(
+      (a, b) =>
+        fnv1a(seed + docs[a.key]!.name) - fnv1a(seed + docs[b.key]!.name) ||
+        cmpName(docs, a.key, b.key),
     );
-    for (const rep of reps) {
-      for (const i of members.get(rep)!) fold[i] = next % k;
+    for (const entry of entries) {
+      for (const i of entry.members) fold[i] = next % k;
       next++;
     }
   }
