@@ -399,20 +399,25 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
   for (const o of OUTCOME_IDS) ensureClass(o);
 
   // ---- charter item vectors (not part of the IDF collection) ---------------
-  const charterVectors: { id: CharterItemId; vec: StaticVector; norm: number }[] = charterItems.map(
-    (ci) => {
-      const bag: FeatureBag = new Map();
-      addFeatures(bag, analyzer.analyze(ci.title), 2);
-      addFeatures(bag, analyzer.analyze(ci.description), 1);
-      for (const cue of CHARTER_ITEM_CUES[ci.id] ?? []) addFeatures(bag, analyzer.analyze(cue), 1);
-      const terms = [...bag.keys()];
-      return {
-        id: ci.id,
-        vec: { terms, weights: terms.map((t) => sublinear(bag.get(t) ?? 0)) },
-        norm: -1,
-      };
-    },
-  );
+  /** `weights` and `norm` (IDF-weighted) are recomputed lazily after each refresh (norm < 0). */
+  const charterVectors: {
+    id: CharterItemId;
+    vec: StaticVector;
+    weights: number[];
+    norm: number;
+  }[] = charterItems.map((ci) => {
+    const bag: FeatureBag = new Map();
+    addFeatures(bag, analyzer.analyze(ci.title), 2);
+    addFeatures(bag, analyzer.analyze(ci.description), 1);
+    for (const cue of CHARTER_ITEM_CUES[ci.id] ?? []) addFeatures(bag, analyzer.analyze(cue), 1);
+    const terms = [...bag.keys()];
+    return {
+      id: ci.id,
+      vec: { terms, weights: terms.map((t) => sublinear(bag.get(t) ?? 0)) },
+      weights: [],
+      norm: -1,
+    };
+  });
 
   const termSet = (words: readonly string[]) => {
     const s = new Set<string>();
@@ -774,11 +779,14 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
     const lexical = new Map<string, number>();
     const lexTerms = new Map<string, string[]>();
     for (const cv of charterVectors) {
-      const weights = cv.vec.terms.map((t, i) => {
-        const id = vocab.get(t);
-        return cv.vec.weights[i]! * (id === undefined ? idf(0, n) : idfCache[id]!);
-      });
-      if (cv.norm < 0) cv.norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) || 1;
+      if (cv.norm < 0) {
+        cv.weights = cv.vec.terms.map((t, i) => {
+          const id = vocab.get(t);
+          return cv.vec.weights[i]! * (id === undefined ? idf(0, n) : idfCache[id]!);
+        });
+        cv.norm = Math.sqrt(cv.weights.reduce((s, w) => s + w * w, 0)) || 1;
+      }
+      const weights = cv.weights;
       let dot = 0;
       const hit: [string, number][] = [];
       cv.vec.terms.forEach((t, i) => {
