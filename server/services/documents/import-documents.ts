@@ -9,7 +9,7 @@ import {
 import { compareRevisions } from "~/server/domain/documents/names";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
-import { recordEvent } from "../events";
+import { recordEvents, type EventInput } from "../events";
 import { teachRouting } from "../routing/engine";
 
 export interface ImportReport {
@@ -83,6 +83,11 @@ export async function importDocuments(
         existingStates.set(s.documentName, m);
       }
     }
+    // Events are appended in batches (one insert, one notification pass per batch).
+    const pending: EventInput[] = [];
+    const flush = async () => {
+      await recordEvents(tx, pending.splice(0));
+    };
     let done = 0;
     for (const r of records) {
       const before = existing.get(r.name);
@@ -120,7 +125,7 @@ export async function importDocuments(
       if (!before) {
         await tx.insert(documents).values({ name: r.name, ...values });
         report.created++;
-        await recordEvent(tx, {
+        pending.push({
           subjectType: "document",
           subjectKey: r.name,
           type: "imported",
@@ -154,7 +159,7 @@ export async function importDocuments(
           .set({ ...values, updatedAt: sql`now()`, version: sql`${documents.version} + 1` })
           .where(eq(documents.name, r.name));
         report.updated++;
-        await recordEvent(tx, {
+        pending.push({
           subjectType: "document",
           subjectKey: r.name,
           type: "updated-by-import",
@@ -176,7 +181,7 @@ export async function importDocuments(
             target: [documentStates.documentName, documentStates.stateType],
             set: { slug },
           });
-        await recordEvent(tx, {
+        pending.push({
           subjectType: "document",
           subjectKey: r.name,
           type: "state-changed",
@@ -199,8 +204,10 @@ export async function importDocuments(
       }
       // New documents are taught at once; changed ones reach the engine at its next rebuild.
       if (!before && values.groupAcronym) learned.push({ ...r, group: values.groupAcronym });
+      if (pending.length >= 500) await flush();
       opts.onProgress?.(++done, records.length);
     }
+    await flush();
   });
   // Imported documents feed the routing engine at once.
   await teachRouting(
