@@ -60,6 +60,8 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_person_event_key").on(t.personId, t.eventId),
+    // A person's notifications, newest first (the notifications page).
+    index("notifications_person_idx").on(t.personId, t.id),
     index("notifications_unread_idx")
       .on(t.personId, t.id)
       .where(sql`${t.readAt} is null`),

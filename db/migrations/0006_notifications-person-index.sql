@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_person_idx" ON "notifications" USING btree ("person_id","id");
