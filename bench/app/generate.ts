@@ -21,7 +21,7 @@ import { DEVICE_CLASSES, SCALES } from "~/server/domain/intake/fields";
 import { createRoutingEngine } from "~/server/domain/routing";
 import { suggestionRecord } from "~/server/services/issues/file-issue";
 import { BulkTable, type RawClient } from "./bulk";
-import { capitalise, int, mulberry32, pick, shuffle, weighted, type Rand } from "./random";
+import { capitalise, int, mulberry32, pick, weighted, type Rand } from "./random";
 import {
   COMMENTS,
   COUNTS,
@@ -885,9 +885,4 @@ function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
     version,
   ]);
   return events;
-}
-
-/** Shuffled copy; exported for scenario set-up. */
-export function shuffled<T>(seed: number, list: readonly T[]): T[] {
-  return shuffle(mulberry32(seed), [...list]);
 }

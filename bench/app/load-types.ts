@@ -1,9 +1,5 @@
 /** What the benchmark sends to the load child (on stdin) and gets back (last stdout line). */
 
-export interface ReadRequest {
-  path: string;
-}
-
 export type LoadWork =
   /** GET requests drawn at random from `paths`. */
   | { kind: "get"; paths: string[] }

@@ -40,12 +40,3 @@ export function weighted<K extends string>(
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
-/** Shuffle in place (Fisher–Yates). */
-export function shuffle<T>(r: Rand, list: T[]): T[] {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [list[i], list[j]] = [list[j]!, list[i]!];
-  }
-  return list;
-}

@@ -44,9 +44,3 @@ export async function mailTo(address: string, ...parts: string[]): Promise<Captu
       parts.every((p) => (m.subject ?? "").includes(p)),
   );
 }
-
-/** Forget every message received so far. */
-export async function clearCapturedMail(): Promise<void> {
-  const res = await fetch(`${SMTP_CAPTURE_URL}/messages`, { method: "DELETE" });
-  if (!res.ok) throw new Error(`smtp-capture answered ${res.status}`);
-}

@@ -27,12 +27,11 @@ export class NewIssuePage {
 
   /**
    * Open the form once the saved draft has loaded. A draft restored from an
-   * earlier (possibly failed) test is discarded unless `keepDraft` is set.
+   * earlier (possibly failed) test is discarded.
    */
-  async open({ keepDraft = false } = {}) {
+  async open() {
     await this.page.goto("/issues/new");
     await expect(this.form).toBeVisible();
-    if (keepDraft) return;
     const discard = this.form.getByRole("button", { name: "Discard it" });
     if (await discard.isVisible()) {
       await discard.click();

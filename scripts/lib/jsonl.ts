@@ -2,7 +2,6 @@
  * Small helpers for reading JSON Lines from files and stdin, line by line,
  * keeping 1-based line numbers.
  */
-import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
@@ -21,10 +20,6 @@ export async function* readLines(input: Readable): AsyncGenerator<NumberedLine> 
     n++;
     yield { n, text };
   }
-}
-
-export function readFileLines(path: string): AsyncGenerator<NumberedLine> {
-  return readLines(createReadStream(path, { encoding: "utf8" }));
 }
 
 /** Reads a whole JSON Lines file; returns its non-blank lines with their numbers. */

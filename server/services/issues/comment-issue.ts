@@ -2,7 +2,7 @@ import { sql, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client";
 import { issueComments, issues } from "~/db/schema";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 import { issueResource, loadVisibleIssue } from "./access";
@@ -39,7 +39,7 @@ export async function commentOnIssue(
       type: "commented",
       actorId: actor!.personId,
       actorCapacity: capacity,
-      groupAcronym: "iotops",
+      groupAcronym: DISPATCH_GROUP,
       payload: { commentId: c!.id, excerpt: input.body.slice(0, 200) },
     });
     return { id: c!.id };

@@ -3,7 +3,7 @@ import type { Db } from "~/db/client";
 import { issueDocuments, issueDrafts, issues } from "~/db/schema";
 import { assessReadiness } from "~/server/domain/dispatch/readiness";
 import { routingText, type IssueFields } from "~/server/domain/intake/fields";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import type { RoutingResult } from "~/server/domain/routing";
 import { recordEvent } from "../events";
@@ -75,7 +75,7 @@ export async function fileIssue(
       type: "filed",
       actorId: actor!.personId,
       actorCapacity: capacity,
-      groupAcronym: "iotops",
+      groupAcronym: DISPATCH_GROUP,
       payload: {
         before: null,
         after: "submitted",

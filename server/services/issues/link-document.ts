@@ -4,7 +4,7 @@ import type { Db } from "~/db/client";
 import { issueDocuments, issues } from "~/db/schema";
 import { parseDocumentRef } from "~/server/domain/documents/names";
 import { DomainError } from "~/server/domain/errors";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan } from "~/server/domain/permissions/policy";
 import { recordEvents } from "../events";
 import { assertVersion, issueResource, loadVisibleIssue } from "./access";
@@ -65,7 +65,7 @@ export async function linkDocument(
         type,
         actorId: actor!.personId,
         actorCapacity: capacity,
-        groupAcronym: "iotops",
+        groupAcronym: DISPATCH_GROUP,
         payload: { document: name, version: updated!.version },
       },
       ...(row.confidential

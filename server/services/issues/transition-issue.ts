@@ -12,7 +12,7 @@ import {
 import type { Recommendation } from "~/server/domain/dispatch/outcomes";
 import { isIssueState, type ClosedReason } from "~/server/domain/dispatch/states";
 import { DomainError } from "~/server/domain/errors";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
 import { assertCan } from "~/server/domain/permissions/policy";
 import { recordEvents } from "../events";
@@ -127,7 +127,7 @@ export async function transitionIssue(
       "targetGroup" in decided.value.events[0]!.payload &&
       typeof decided.value.events[0]!.payload.targetGroup === "string"
         ? decided.value.events[0]!.payload.targetGroup
-        : "iotops";
+        : DISPATCH_GROUP;
     await recordEvents(
       tx,
       drafts.map((d) => ({
@@ -148,7 +148,7 @@ export async function transitionIssue(
           type: "duplicate-merged",
           actorId: actor!.personId,
           actorCapacity: capacity,
-          groupAcronym: "iotops",
+          groupAcronym: DISPATCH_GROUP,
           // A confidential duplicate leaves no trace of its number or title on the other issue.
           payload: row.confidential
             ? { duplicate: null, confidential: true }

@@ -12,7 +12,7 @@ import {
 } from "~/db/schema";
 import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
 import { emailText, messageFor } from "~/server/domain/notifications/messages";
-import type { Actor } from "~/server/domain/permissions/actor";
+import { DISPATCH_GROUP, type Actor } from "~/server/domain/permissions/actor";
 import { decide } from "~/server/domain/permissions/policy";
 import { publicBaseUrl } from "~/server/env";
 import { issueResource } from "../issues/access";
@@ -142,7 +142,7 @@ export async function notifyForEvents(
       // Group followers hear about public dispatch activity of their group.
       const groupSubjects = issue.confidential
         ? []
-        : [...new Set(["iotops", ...(target ? [target] : [])])].map((g) => ({
+        : [...new Set([DISPATCH_GROUP, ...(target ? [target] : [])])].map((g) => ({
             type: "group",
             key: g,
           }));
