@@ -34,3 +34,8 @@ export function qs(values: Record<string, string | number | undefined | null>): 
   const s = p.toString();
   return s ? `?${s}` : "";
 }
+
+/** A numeric id from a URL segment (1 to 9 digits), or null for anything else. */
+export function idParam(raw: string): number | null {
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+}

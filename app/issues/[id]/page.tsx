@@ -15,14 +15,14 @@ import { IssueActions } from "./issue-actions";
 import { CommentForm } from "./comment-form";
 import { WatchButton } from "../../_components/watch-button";
 import { DocumentLink } from "../../_components/document-link";
+import { idParam } from "../../_components/search-params";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
 function issueId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  return Number(raw);
+  return idParam(raw) ?? notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

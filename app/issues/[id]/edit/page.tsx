@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AccessDenied } from "../../../_components/access-denied";
 import { api, orNotFound } from "../../../_trpc/server";
 import { EditIssueForm } from "../../new/issue-form";
+import { idParam } from "../../../_components/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit issue" };
@@ -11,9 +12,7 @@ export const metadata: Metadata = { title: "Edit issue" };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditIssuePage({ params }: Props) {
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const id = Number(raw);
+  const id = idParam((await params).id) ?? notFound();
   const data = await orNotFound((await api()).issue.get({ id }));
   if (!data.permissions.edit) {
     return (

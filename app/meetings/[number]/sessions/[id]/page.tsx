@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../../_components/labels";
 import { StateBadge } from "../../../../_components/state-badge";
 import { api, orNotFound } from "../../../../_trpc/server";
 import { AgendaEditor } from "./agenda-editor";
+import { idParam } from "../../../../_components/search-params";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ number: string; id: string }> };
@@ -14,10 +15,11 @@ type Props = { params: Promise<{ number: string; id: string }> };
 const agenda = cache(async (sessionId: number) => (await api()).meeting.agenda({ sessionId }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { number, id } = await params;
-  if (!/^\d{1,9}$/.test(id)) return { title: "Agenda" };
+  const { number, id: raw } = await params;
+  const id = idParam(raw);
+  if (id === null) return { title: "Agenda" };
   try {
-    const a = await agenda(Number(id));
+    const a = await agenda(id);
     return { title: `${a.group.toUpperCase()} agenda, IETF ${number}` };
   } catch {
     return { title: "Agenda" };
@@ -25,9 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SessionPage({ params }: Props) {
-  const { number, id } = await params;
-  if (!/^\d{1,9}$/.test(id) || !/^\d{1,3}$/.test(number)) notFound();
-  const a = await orNotFound(agenda(Number(id)));
+  const { number, id: raw } = await params;
+  const id = idParam(raw);
+  if (id === null || !/^\d{1,3}$/.test(number)) notFound();
+  const a = await orNotFound(agenda(id));
   if (String(a.meetingNumber) !== number) notFound();
   const base = `/meetings/${number}/sessions/${id}`;
   return (
