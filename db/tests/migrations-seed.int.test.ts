@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../client";
+import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "../client";
 import { seedDatabase } from "../seed";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../testing/test-database";
 import { AREAS, CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
@@ -88,5 +90,59 @@ describe(`migrations and seed on ${testDbKind()}`, () => {
       refused,
     );
     expect(await count("events")).toBeGreaterThan(0);
+  });
+});
+
+/** Several app servers starting together against one new PostgreSQL database. */
+describe.runIf(testDbKind() === "postgres")("servers starting at once on postgres", () => {
+  let fresh: TestDatabase;
+  let single: TestDatabase;
+  beforeAll(async () => {
+    fresh = await createTestDatabase({ migrate: false });
+    single = await createTestDatabase({ migrate: false });
+  });
+  afterAll(async () => {
+    await fresh?.destroy();
+    await single?.destroy();
+  });
+
+  it("migrate and seed the demo data exactly once between them", async () => {
+    // What one server alone produces, for comparison.
+    await migrateDatabase(single);
+    await seedDatabase(single.db, { demo: true });
+
+    const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    const url = new URL(adminUrl);
+    url.pathname = `/${fresh.name}`;
+    const servers = [
+      fresh,
+      ...(await Promise.all([1, 2].map(() => openDatabase({ url: url.toString() })))),
+    ];
+    try {
+      await Promise.all(
+        servers.map(async (s) => {
+          await migrateDatabase(s);
+          await seedDatabase(s.db, { demo: true });
+        }),
+      );
+    } finally {
+      for (const s of servers.slice(1)) await s.close();
+    }
+
+    const journal = JSON.parse(
+      readFileSync(path.join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8"),
+    ) as { entries: unknown[] };
+    const counts = async (db: TestDatabase) => {
+      const r = (await db.db.execute(sql`select
+        (select count(*)::int from drizzle.__drizzle_migrations) as migrations,
+        (select count(*)::int from people) as people,
+        (select count(*)::int from issues) as issues,
+        (select count(*)::int from groups) as groups`)) as unknown as { rows: unknown[] };
+      return r.rows[0];
+    };
+    const expected = await counts(single);
+    expect(expected).toMatchObject({ migrations: journal.entries.length });
+    expect((expected as { issues: number }).issues).toBeGreaterThan(0);
+    expect(await counts(fresh)).toEqual(expected);
   });
 });
