@@ -536,7 +536,6 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
 
     interface Scored {
       cls: number;
-      raw: number;
       score: number;
       mentions: string[];
     }
@@ -575,7 +574,7 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
         tuning.nearest * nearest +
         tuning.profile * profileSim[c]! +
         tuning.mention * Math.min(mention, 2);
-      scored.push({ cls: c, raw, score: 1 - Math.exp(-raw / tuning.tau), mentions });
+      scored.push({ cls: c, score: 1 - Math.exp(-raw / tuning.tau), mentions });
     }
 
     // Outcome signals.
@@ -614,7 +613,6 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
       const learned =
         1 - Math.exp(-(tuning.nearest * Math.min(1, top[s.cls]![0]?.sim ?? 0)) / tuning.tau);
       s.score = Math.max(outcomeScores[id], entry.docCount > 0 ? learned : 0);
-      s.raw = s.score;
     }
 
     // Ranking.

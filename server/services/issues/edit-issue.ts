@@ -42,7 +42,6 @@ export async function editIssue(db: Db, actor: MaybeActor, input: z.infer<typeof
     actor,
     { issueId: input.issueId, expectedVersion: input.expectedVersion, command: { type: "edit" } },
     async (tx, row) => {
-      const changedFields: string[] = EDITABLE.filter((k) => row[k] !== f[k]);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       for (const k of EDITABLE) if (row[k] !== f[k]) changes[k] = { before: row[k], after: f[k] };
       const links = await tx
@@ -52,7 +51,6 @@ export async function editIssue(db: Db, actor: MaybeActor, input: z.infer<typeof
       const had = links.map((l) => l.name).sort();
       const now = [...f.relatedDocuments].sort();
       if (had.join() !== now.join()) {
-        changedFields.push("relatedDocuments");
         changes.relatedDocuments = { before: had, after: now };
         await tx.delete(issueDocuments).where(eq(issueDocuments.issueId, row.id));
         if (now.length) {
@@ -64,7 +62,6 @@ export async function editIssue(db: Db, actor: MaybeActor, input: z.infer<typeof
       // The submitter's own charter-item pick; an empty pick keeps what is set.
       const charterItem = f.charterItem || row.charterItem;
       if (charterItem !== row.charterItem) {
-        changedFields.push("charterItem");
         changes.charterItem = { before: row.charterItem, after: charterItem };
       }
       return {
@@ -74,7 +71,7 @@ export async function editIssue(db: Db, actor: MaybeActor, input: z.infer<typeof
           readiness: readinessOf(f),
           ...suggestionRecord(routed),
         },
-        command: { changedFields },
+        command: { changedFields: Object.keys(changes) },
         payload: { changes },
       };
     },
