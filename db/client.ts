@@ -45,6 +45,12 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle pooled connection can be closed by the server (restart, failover,
+    // DROP DATABASE … FORCE). pg-pool re-emits that as an 'error' on the pool, which
+    // would crash the process without a listener; the pool replaces the connection.
+    pool.on("error", (err) => {
+      console.error(`[db] an idle PostgreSQL connection was closed: ${err.message}`);
+    });
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, mode: "postgres", url: opts.url, close: () => pool.end() };
   }

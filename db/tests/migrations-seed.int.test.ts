@@ -106,6 +106,26 @@ describe.runIf(testDbKind() === "postgres")("servers starting at once on postgre
     await single?.destroy();
   });
 
+  it("survives the server closing an idle pooled connection, and reconnects", async () => {
+    await single.db.execute(sql`select 1`);
+    const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    const admin = await openDatabase({ url: adminUrl, poolSize: 1 });
+    try {
+      const killed = (await admin.db.execute(
+        sql`select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = ${single.name} and pid <> pg_backend_pid()) t`,
+      )) as unknown as { rows: { n: number }[] };
+      expect(killed.rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await admin.close();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const again = (await single.db.execute(sql`select 2 as v`)) as unknown as {
+      rows: { v: number }[];
+    };
+    expect(again.rows[0]!.v).toBe(2);
+  });
+
   it("migrate and seed the demo data exactly once between them", async () => {
     // What one server alone produces, for comparison.
     await migrateDatabase(single);
