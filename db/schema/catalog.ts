@@ -1,8 +1,14 @@
-import { boolean, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export const areas = pgTable("areas", {
   acronym: text("acronym").primaryKey(),
   name: text("name").notNull(),
+  /** Datatracker group state slug of the area: active, conclude, ... */
+  state: text("state").notNull().default("active"),
+  /** The area's id in the Datatracker (it is a group of type "area" there). */
+  datatrackerId: integer("datatracker_id").unique(),
+  /** The Datatracker's `time` for the area: when it last changed there. */
+  updatedAt: timestamp("updated_at", { withTimezone: true }),
 });
 
 export const groups = pgTable("groups", {
@@ -18,8 +24,24 @@ export const groups = pgTable("groups", {
   keyRfcs: text("key_rfcs").array().notNull().default([]),
   keyDrafts: text("key_drafts").array().notNull().default([]),
   charterItems: text("charter_items").array().notNull().default([]),
+  /** A dispatch venue: a place to bring new work when the receiving group is unclear. */
   hasDispatchRole: boolean("has_dispatch_role").notNull().default(false),
+  /** On dispatch venues: what the venue covers. */
+  dispatchScope: text("dispatch_scope"),
   datatrackerUrl: text("datatracker_url"),
+  /** An IoT group (shown as such on the groups index). */
+  iot: boolean("iot").notNull().default(false),
+  /** Acronyms suggested instead of this group once it has concluded. */
+  successors: text("successors").array().notNull().default([]),
+  listEmail: text("list_email"),
+  listArchive: text("list_archive"),
+  /** Charter document name, e.g. charter-ietf-core. */
+  charter: text("charter"),
+  /** Parent group or area acronym in the Datatracker. */
+  parent: text("parent"),
+  datatrackerId: integer("datatracker_id").unique(),
+  /** The Datatracker's `time` for the group: when it last changed there. */
+  updatedAt: timestamp("updated_at", { withTimezone: true }),
 });
 
 export const charterItems = pgTable("charter_items", {
