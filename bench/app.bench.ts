@@ -29,7 +29,8 @@ import pg from "pg";
 import { migrateDatabase, openDatabase, type Database } from "~/db/client";
 import { seedDatabase } from "~/db/seed";
 import { hashPassword } from "~/server/auth/passwords";
-import { CHARTER_ITEMS, CHARTER_ITEM_IDS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS, CHARTER_ITEM_IDS } from "~/server/domain/catalog";
+import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import { createRoutingEngine } from "~/server/domain/routing";
 import { loadKnowledge } from "~/server/services/routing/knowledge";
 
@@ -508,7 +509,7 @@ async function main(): Promise<number> {
     {
       const e0 = performance.now();
       const engine = createRoutingEngine({
-        groups: GROUPS,
+        groups: SEED_CATALOG.groups,
         charterItems: CHARTER_ITEMS,
         documents: await loadKnowledge(database.db),
       });

@@ -15,7 +15,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
+import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import { createRoutingEngine, parseCorpusLine, type KnownDocument } from "~/server/domain/routing";
 
 import { readJsonlFile } from "../scripts/lib/jsonl";
@@ -51,7 +52,7 @@ async function main() {
     }
     source = `word pools of ${path.relative(process.cwd(), corpusPath)}`;
   }
-  for (const g of GROUPS) {
+  for (const g of SEED_CATALOG.groups) {
     if (g.type === "dir") continue;
     if (!pools.has(g.acronym)) add(g.acronym, `${g.name} ${g.summary} ${g.keywords.join(" ")}`);
   }
@@ -80,7 +81,11 @@ async function main() {
   const queries = Array.from({ length: nQueries }, (_, i) => synth(qrand, i * 7 + 3));
 
   const t0 = performance.now();
-  const engine = createRoutingEngine({ groups: GROUPS, charterItems: CHARTER_ITEMS, documents });
+  const engine = createRoutingEngine({
+    groups: SEED_CATALOG.groups,
+    charterItems: CHARTER_ITEMS,
+    documents,
+  });
   const buildMs = performance.now() - t0;
 
   const t1 = performance.now();
@@ -121,7 +126,9 @@ async function main() {
 
   const f = (x: number) => x.toFixed(2);
   console.log(`Routing benchmark (${source}), Node ${process.version}`);
-  console.log(`known documents: ${engine.size() - 20} (+ ${GROUPS.length} catalog profiles)`);
+  console.log(
+    `known documents: ${engine.size() - 20} (+ ${SEED_CATALOG.groups.length} catalog profiles)`,
+  );
   console.log(`index build: ${f(buildMs)} ms; first query (norm refresh): ${f(firstMs)} ms`);
   console.log(
     `per query over ${times.length} queries: mean ${f(mean)} ms, p50 ${f(percentile(times, 50))} ms, p95 ${f(percentile(times, 95))} ms, max ${f(times[times.length - 1] ?? 0)} ms`,

@@ -3,6 +3,11 @@
  *
  *   npm run eval:routing -- --corpus ../shared/data/wg-corpus.jsonl [--k 5] [--seeds N]
  *                           [--links] [--json] [--tuning '{"nearest":0.3}']
+ *                           [--groups FILE] [--catalog full|iot]
+ *
+ * --catalog iot evaluates with the IoT catalog only (the groups that carry
+ * IOTOPS charter items), the catalog the engine knew before every IETF group
+ * was added; --groups FILE reads the groups from a catalog file.
  *
  * --seeds N repeats the cross-validation with N different (deterministic)
  * fold shuffles and prints the range, to show how much the figure depends on
@@ -24,7 +29,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
 import {
   crossValidate,
   linkRelatedDocuments,
@@ -35,6 +40,7 @@ import {
   type RoutingTuning,
 } from "~/server/domain/routing";
 
+import { iotCatalog, loadGroups } from "./lib/groups";
 import { readJsonlFile } from "./lib/jsonl";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -48,6 +54,8 @@ async function main() {
       json: { type: "boolean", default: false },
       tuning: { type: "string" },
       seeds: { type: "string", default: "1" },
+      groups: { type: "string" },
+      catalog: { type: "string", default: "full" },
     },
   });
   const corpusPath = path.resolve(
@@ -69,7 +77,12 @@ async function main() {
 
   const { component, links } = linkRelatedDocuments(docs);
   const started = performance.now();
-  const common = { documents: docs, groups: GROUPS, charterItems: CHARTER_ITEMS, tuning };
+  if (values.catalog !== "full" && values.catalog !== "iot") {
+    throw new Error("--catalog must be full or iot");
+  }
+  const all = await loadGroups(values.groups);
+  const groups = values.catalog === "iot" ? iotCatalog(all) : all;
+  const common = { documents: docs, groups, charterItems: CHARTER_ITEMS, tuning };
   const cv = crossValidate({ ...common, k });
   const elapsed = performance.now() - started;
   const seeds = Math.max(1, Number(values.seeds));
@@ -93,7 +106,9 @@ async function main() {
     return;
   }
 
-  console.log(`Corpus: ${docs.length} documents, ${new Set(docs.map((d) => d.group)).size} groups`);
+  console.log(
+    `Catalog: ${groups.length} groups (${values.catalog}); corpus: ${docs.length} documents, ${new Set(docs.map((d) => d.group)).size} groups`,
+  );
   console.log(
     `Linked as the same work: ${links.length} pairs -> ${new Set(component).size} units; ${k}-fold, stratified by group`,
   );
@@ -121,9 +136,9 @@ async function main() {
   console.log("");
 
   // Per-group recall and confusions (cross-validated).
-  const groups = [...new Set(docs.map((d) => d.group))].sort();
+  const corpusGroups = [...new Set(docs.map((d) => d.group))].sort();
   console.log(`group      n  recall@1  recall@3  profile-only@1  confused with (CV top-1)`);
-  for (const g of groups) {
+  for (const g of corpusGroups) {
     const mine = cv.filter((o) => o.doc.group === g);
     const poMine = po.filter((o) => o.doc.group === g);
     const s = summarize(mine);
@@ -131,7 +146,7 @@ async function main() {
     const confused = new Map<string, number>();
     for (const o of mine) {
       const top = o.ranking[0] ?? "-";
-      if (top !== g) confused.set(top, (confused.get(top) ?? 0) + 1);
+      if (!o.accepted.includes(top)) confused.set(top, (confused.get(top) ?? 0) + 1);
     }
     const conf = [...confused.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -1,7 +1,7 @@
 /**
  * Routing CLI: suggests candidate groups for issues read as JSON Lines.
  *
- *   npm run --silent route -- [--corpus FILE] [--limit N] < issues.jsonl
+ *   npm run --silent route -- [--corpus FILE] [--groups FILE] [--limit N] < issues.jsonl
  *
  * stdin, one object per line:  {"id": string, "title": string, "abstract"?: string, "body"?: string}
  * stdout, one line per input line, in order:
@@ -9,18 +9,22 @@
  * A malformed line yields {"line": n, "error": "..."} instead (n is 1-based) and
  * processing continues. Blank lines are skipped.
  *
- * Knowledge: the built-in catalog profiles plus either
+ * Groups: the built-in seed (db/seed/groups.json), or with `--groups FILE` the
+ * groups of a file shaped like ../shared/data/ietf-groups.json.
+ *
+ * Knowledge: the group profiles plus either
  * - `--corpus FILE`: JSON Lines {"id","title","abstract","wg"[,"charter_item"]}, or
  * - without --corpus: the documents and confirmed dispatch decisions in the
  *   configured database (loadKnownDocuments from server/services/routing).
  *
  * Exit status: 0 when every line was routed, 2 when any input line was
- * malformed, 1 on a fatal error (unreadable or malformed corpus, database).
+ * malformed, 1 on a fatal error (unreadable or malformed corpus or groups file,
+ * database).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
 import {
   createRoutingEngine,
   parseCorpusLine,
@@ -30,6 +34,7 @@ import {
   type KnownDocument,
 } from "~/server/domain/routing";
 
+import { loadGroups } from "./lib/groups";
 import { readJsonlFile, readLines } from "./lib/jsonl";
 
 async function loadCorpus(file: string): Promise<KnownDocument[]> {
@@ -80,18 +85,23 @@ function write(line: unknown): Promise<void> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { corpus: { type: "string" }, limit: { type: "string" } },
+    options: {
+      corpus: { type: "string" },
+      groups: { type: "string" },
+      limit: { type: "string" },
+    },
   });
   const limit = values.limit ? Number(values.limit) : undefined;
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
     throw new Error("--limit must be a positive integer");
   }
 
+  const groups = await loadGroups(values.groups);
   const knowledge = await loadKnowledge(values.corpus);
   let status = 0;
   try {
     const engine = createRoutingEngine({
-      groups: GROUPS,
+      groups,
       charterItems: CHARTER_ITEMS,
       documents: knowledge.documents,
     });

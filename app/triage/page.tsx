@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS, takesNewWork } from "~/server/domain/catalog";
 import { ISSUE_STATES, ISSUE_STATE_LABELS, type IssueState } from "~/server/domain/dispatch/states";
 import { AccessDenied } from "../_components/access-denied";
 import { param, paramInt, paramList, qs } from "../_components/search-params";
@@ -66,10 +66,11 @@ export default async function TriagePage({ searchParams }: Props) {
     cursor,
     limit: 50,
   };
-  const [page, counts, chairs] = await Promise.all([
+  const [page, counts, chairs, groups] = await Promise.all([
     caller.issue.list(filter),
     caller.issue.counts(filter),
     caller.issue.chairs(),
+    caller.group.list(),
   ]);
   const base = {
     state: states.join(","),
@@ -133,7 +134,7 @@ export default async function TriagePage({ searchParams }: Props) {
           </label>
           <select id="f-group" name="group" defaultValue={group ?? ""} className="input">
             <option value="">Any</option>
-            {GROUPS.filter((g) => g.type !== "dir").map((g) => (
+            {groups.filter(takesNewWork).map((g) => (
               <option key={g.acronym} value={g.acronym}>
                 {g.acronym.toUpperCase()}
               </option>

@@ -4,12 +4,8 @@
  * the nine charter items in every dispatch state, with their events, comments
  * and linked documents. Generated with a seeded PRNG and bulk-inserted.
  */
-import {
-  CHARTER_ITEMS,
-  CHARTER_ITEM_IDS,
-  GROUPS,
-  type CharterItemId,
-} from "~/server/domain/catalog";
+import { CHARTER_ITEMS, CHARTER_ITEM_IDS, type CharterItemId } from "~/server/domain/catalog";
+import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import {
   describeOutcome,
   outcomeTargetGroup,
@@ -220,7 +216,7 @@ function pathTo(r: Rand, state: IssueState): { type: string; to: IssueState }[] 
   }
 }
 
-const WG_GROUPS = GROUPS.filter((g) => g.type === "wg");
+const WG_GROUPS = SEED_CATALOG.groups.filter((g) => g.type === "wg");
 
 function groupsFor(item: CharterItemId): string[] {
   const gs = WG_GROUPS.filter((g) => g.charterItems.includes(item)).map((g) => g.acronym);
@@ -467,7 +463,7 @@ export async function generateDataset(
 
   // Suggestions: the real routing engine (catalog profiles only) on sample texts per item.
   const engine = createRoutingEngine({
-    groups: GROUPS,
+    groups: SEED_CATALOG.groups,
     charterItems: CHARTER_ITEMS,
     documents: [],
   });

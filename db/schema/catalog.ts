@@ -1,10 +1,11 @@
 import { boolean, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { CharterItemId, GroupState, GroupType } from "../../server/domain/catalog";
 
 export const areas = pgTable("areas", {
   acronym: text("acronym").primaryKey(),
   name: text("name").notNull(),
   /** Datatracker group state slug of the area: active, conclude, ... */
-  state: text("state").notNull().default("active"),
+  state: text("state").$type<GroupState>().notNull().default("active"),
   /** The area's id in the Datatracker (it is a group of type "area" there). */
   datatrackerId: integer("datatracker_id").unique(),
   /** The Datatracker's `time` for the area: when it last changed there. */
@@ -15,15 +16,15 @@ export const groups = pgTable("groups", {
   acronym: text("acronym").primaryKey(),
   name: text("name").notNull(),
   /** Datatracker group type slug: wg, rg, ... */
-  type: text("type").notNull(),
+  type: text("type").$type<GroupType>().notNull(),
   area: text("area"),
   /** Datatracker group state slug: active, bof, conclude, ... */
-  state: text("state").notNull(),
+  state: text("state").$type<GroupState>().notNull(),
   summary: text("summary").notNull(),
   keywords: text("keywords").array().notNull().default([]),
   keyRfcs: text("key_rfcs").array().notNull().default([]),
   keyDrafts: text("key_drafts").array().notNull().default([]),
-  charterItems: text("charter_items").array().notNull().default([]),
+  charterItems: text("charter_items").array().$type<CharterItemId[]>().notNull().default([]),
   /** A dispatch venue: a place to bring new work when the receiving group is unclear. */
   hasDispatchRole: boolean("has_dispatch_role").notNull().default(false),
   /** On dispatch venues: what the venue covers. */

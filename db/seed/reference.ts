@@ -1,20 +1,30 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { areas, charterItems, groups } from "../schema";
-import { AREAS, CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
+import { SEED_CATALOG } from "./group-catalog";
 
-/** Datatracker group-state slugs for the catalog's states. */
-const GROUP_STATE_SLUG: Record<string, string> = { concluded: "conclude" };
+/** The seed's value for a column, unless the row is linked to the Datatracker. */
+function unlessSynced(column: string) {
+  const col = sql.identifier(column);
+  return sql`case when "groups"."datatracker_id" is null then excluded.${col} else "groups".${col} end`;
+}
 
 /**
- * Reference data written by the project: IETF areas, the IoT-relevant groups,
- * the IOTOPS charter items. Upserts, so running it again changes nothing.
+ * Reference data written by the project: IETF areas, every active IETF WG and
+ * IRTF RG plus the concluded IoT groups (db/seed/groups.json), the IOTOPS
+ * charter items. Upserts, so running it again changes nothing. Columns the
+ * Datatracker sync owns (ids, list addresses, charter, parent, time) are left
+ * as they are.
  */
 export async function seedCatalog(db: Queryable): Promise<void> {
   await db
     .insert(areas)
-    .values(AREAS.map((a) => ({ acronym: a.acronym, name: a.name })))
-    .onConflictDoUpdate({ target: areas.acronym, set: { name: sql`excluded.name` } });
+    .values(SEED_CATALOG.areas.map((a) => ({ acronym: a.acronym, name: a.name, state: a.state })))
+    .onConflictDoUpdate({
+      target: areas.acronym,
+      set: { name: sql`excluded.name`, state: sql`excluded.state` },
+    });
 
   await db
     .insert(charterItems)
@@ -38,35 +48,43 @@ export async function seedCatalog(db: Queryable): Promise<void> {
   await db
     .insert(groups)
     .values(
-      GROUPS.map((g) => ({
+      SEED_CATALOG.groups.map((g) => ({
         acronym: g.acronym,
         name: g.name,
         type: g.type,
         area: g.area,
-        state: GROUP_STATE_SLUG[g.state] ?? g.state,
+        state: g.state,
         summary: g.summary,
         keywords: [...g.keywords],
         keyRfcs: [...g.keyRfcs],
         keyDrafts: [...g.keyDrafts],
         charterItems: [...g.charterItems],
         hasDispatchRole: g.hasDispatchRole,
+        dispatchScope: g.dispatchScope,
+        iot: g.iot,
+        successors: [...g.successors],
         datatrackerUrl: g.datatrackerUrl,
       })),
     )
     .onConflictDoUpdate({
       target: groups.acronym,
       set: {
-        name: sql`excluded.name`,
-        type: sql`excluded.type`,
-        area: sql`excluded.area`,
-        state: sql`excluded.state`,
+        // Facts the Datatracker sync maintains stay as synced once a row is linked.
+        name: unlessSynced("name"),
+        type: unlessSynced("type"),
+        area: unlessSynced("area"),
+        state: unlessSynced("state"),
+        datatrackerUrl: unlessSynced("datatracker_url"),
+        // The project's own knowledge is always refreshed from the seed.
         summary: sql`excluded.summary`,
         keywords: sql`excluded.keywords`,
         keyRfcs: sql`excluded.key_rfcs`,
         keyDrafts: sql`excluded.key_drafts`,
         charterItems: sql`excluded.charter_items`,
         hasDispatchRole: sql`excluded.has_dispatch_role`,
-        datatrackerUrl: sql`excluded.datatracker_url`,
+        dispatchScope: sql`excluded.dispatch_scope`,
+        iot: sql`excluded.iot`,
+        successors: sql`excluded.successors`,
       },
     });
 }

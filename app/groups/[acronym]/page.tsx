@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { stateName } from "~/server/domain/documents/vocabulary";
+import {
+  GROUP_STATE_LABELS,
+  GROUP_TYPE_LABELS,
+  groupDatatrackerUrl,
+} from "~/server/domain/catalog";
 import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { WatchButton } from "../../_components/watch-button";
@@ -47,8 +52,9 @@ export default async function GroupPage({ params }: Props) {
     <article className="space-y-6">
       <header>
         <p className="text-sm text-slate-600">
-          {group.type === "rg" ? "IRTF research group" : "IETF working group"}
-          {group.areaName ? ` · ${group.areaName}` : ""} · {group.state}
+          {GROUP_TYPE_LABELS[group.type]}
+          {group.areaName ? ` · ${group.areaName}` : ""} · {GROUP_STATE_LABELS[group.state]}
+          {group.iot ? " · IoT" : ""}
         </p>
         <h1>
           {group.name} ({group.acronym.toUpperCase()})
@@ -72,13 +78,22 @@ export default async function GroupPage({ params }: Props) {
             {group.keyRfcs.map((r) => `RFC ${r.replace(/^rfc/i, "")}`).join(", ")}
           </p>
         )}
-        {group.datatrackerUrl && (
+        {group.successors.length > 0 && (
           <p className="mt-3 text-sm">
-            <a href={group.datatrackerUrl} rel="noreferrer">
-              {group.acronym.toUpperCase()} on the IETF Datatracker
-            </a>
+            <span className="font-medium">Concluded; its work continues in:</span>{" "}
+            {group.successors.map((s, i) => (
+              <span key={s}>
+                {i > 0 && ", "}
+                <Link href={`/groups/${s}`}>{s.toUpperCase()}</Link>
+              </span>
+            ))}
           </p>
         )}
+        <p className="mt-3 text-sm">
+          <a href={groupDatatrackerUrl(group)} rel="noreferrer">
+            {group.acronym.toUpperCase()} on the IETF Datatracker
+          </a>
+        </p>
       </section>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="incoming" className="card">

@@ -1,10 +1,16 @@
 import { z } from "zod";
-import { findCharterItems, findGroups, getGroup } from "~/server/services/groups/find-groups";
+import {
+  findCharterItems,
+  findGroups,
+  getGroup,
+  groupsByArea,
+} from "~/server/services/groups/find-groups";
 import { findGroupWork } from "~/server/services/issues/group-work";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const groupRouter = createTRPCRouter({
   list: publicProcedure.query(({ ctx }) => findGroups(ctx.db)),
+  byArea: publicProcedure.query(({ ctx }) => groupsByArea(ctx.db)),
   get: publicProcedure
     .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
     .query(({ ctx, input }) => getGroup(ctx.db, input.acronym)),

@@ -3,76 +3,155 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { TEST_CATALOG as SEED_CATALOG } from "~/server/domain/catalog/test-catalog";
+import { mergeGroupSources } from "~/scripts/lib/group-seed";
+
 import {
-  AREAS,
   CHARTER_ITEMS,
   CHARTER_ITEM_IDS,
-  GROUPS,
-  findArea,
-  findGroup,
-  isCharterItemId,
+  isConcluded,
+  parseGroupCatalog,
+  takesNewWork,
 } from "./index";
 
-describe("catalog consistency", () => {
-  it("has unique lowercase group acronyms and known areas", () => {
-    const acronyms = GROUPS.map((g) => g.acronym);
-    expect(new Set(acronyms).size).toBe(acronyms.length);
-    for (const g of GROUPS) {
-      expect(g.acronym).toBe(g.acronym.toLowerCase());
-      expect(findArea(g.area)).toBeDefined();
-      expect(g.datatrackerUrl).toMatch(new RegExp(`/${g.acronym}/about/$`));
-      expect(g.keywords.length).toBeGreaterThan(0);
-      for (const r of g.keyRfcs) expect(r).toMatch(/^\d{3,5}$/);
-      for (const d of g.keyDrafts) expect(d).toMatch(/^draft-(ietf|irtf)-[a-z0-9]+-/);
-    }
+const groups = SEED_CATALOG.groups;
+const byAcronym = new Map(groups.map((g) => [g.acronym, g]));
+
+describe("the shipped group catalog (db/seed/groups.json)", () => {
+  it("holds 130 active WGs, 15 active RGs, the IoT directorate and 4 concluded IoT groups", () => {
+    const count = (f: (g: (typeof groups)[number]) => boolean) => groups.filter(f).length;
+    expect(count((g) => g.type === "wg" && g.state === "active")).toBe(130);
+    expect(count((g) => g.type === "rg" && g.state === "active")).toBe(15);
+    expect(count((g) => g.type === "dir")).toBe(1);
+    expect(
+      groups
+        .filter(isConcluded)
+        .map((g) => g.acronym)
+        .sort(),
+    ).toEqual(["6lowpan", "6tisch", "lpwan", "lwig"]);
+    expect(SEED_CATALOG.areas.map((a) => a.acronym).sort()).toEqual(
+      ["art", "gen", "int", "irtf", "ops", "rtg", "sec", "wit"].sort(),
+    );
   });
 
-  it("refers only to known charter items and groups", () => {
-    for (const g of GROUPS) {
-      for (const c of g.charterItems) expect(isCharterItemId(c)).toBe(true);
-      if (g.successor) expect(findGroup(g.successor)).toBeDefined();
-      if (g.predecessor) expect(findGroup(g.predecessor)).toBeDefined();
-      if (g.state === "concluded") expect(g.hasDispatchRole).toBe(false);
-    }
+  it.each([
+    ["lpwan", ["schc"]],
+    ["6lowpan", ["6lo", "roll"]],
+    ["6tisch", ["6lo", "roll"]],
+    ["lwig", ["iotops", "core"]],
+  ])("names the successors of the concluded %s", (acronym, successors) => {
+    const g = byAcronym.get(acronym)!;
+    expect(g.state).toBe("conclude");
+    expect(g.successors).toEqual(successors);
+    for (const s of successors) expect(takesNewWork(byAcronym.get(s)!)).toBe(true);
   });
 
-  it("lists the nine charter items in order", () => {
+  it("marks the IoT groups and the ten dispatch venues", () => {
+    for (const a of ["suit", "core", "anima", "t2trg", "iotops", "6lo", "lpwan"])
+      expect(byAcronym.get(a)?.iot).toBe(true);
+    for (const a of ["httpbis", "quic", "dnsop"]) expect(byAcronym.get(a)?.iot).toBe(false);
+    expect(
+      groups
+        .filter((g) => g.hasDispatchRole)
+        .map((g) => g.acronym)
+        .sort(),
+    ).toEqual(
+      [
+        "bmwg",
+        "dispatch",
+        "dnsop",
+        "gendispatch",
+        "intarea",
+        "iotops",
+        "ippm",
+        "opsawg",
+        "rtgwg",
+        "tsvwg",
+      ].sort(),
+    );
+  });
+
+  it("refers only to known areas, charter items and groups", () => {
+    const areas = new Set(SEED_CATALOG.areas.map((a) => a.acronym));
+    for (const g of groups) {
+      expect(areas.has(g.area ?? "")).toBe(true);
+      for (const s of g.successors) expect(byAcronym.has(s)).toBe(true);
+      if (g.type === "rg") expect(g.area).toBe("irtf");
+      expect(g.summary.length).toBeGreaterThan(40);
+    }
     expect(CHARTER_ITEMS.map((c) => c.id)).toEqual([...CHARTER_ITEM_IDS]);
-    expect(CHARTER_ITEM_IDS).toHaveLength(9);
-  });
-
-  it("looks groups and areas up case-insensitively", () => {
-    expect(findGroup(" SUIT ")?.name).toBe("Software Updates for Internet of Things");
-    expect(findGroup("nope")).toBeUndefined();
-    expect(findArea("OPS")?.acronym).toBe("ops");
   });
 });
 
-const SOURCE = path.resolve(process.cwd(), "../shared/data/working-groups.json");
-const present = existsSync(SOURCE);
-if (!present) console.warn(`[catalog] source comparison skipped: ${SOURCE} not found`);
+describe("parseGroupCatalog", () => {
+  const minimal = {
+    areas: [{ acronym: "int", name: "Internet Area" }],
+    groups: [
+      {
+        acronym: "6lo",
+        name: "IPv6 over Networks of Resource-constrained Nodes",
+        type: "wg",
+        area: "int",
+        state: "active",
+        summary: "s",
+        keywords: ["6LoWPAN"],
+        key_rfcs: [8505],
+        datatracker_url: "https://datatracker.ietf.org/group/6lo/about/",
+      },
+    ],
+  };
 
-interface SourceGroup {
-  acronym: string;
-  name: string;
-  type: string;
-  area: string;
-  state: string;
-  summary: string;
-  keywords: string[];
-  key_rfcs: string[];
-  key_drafts?: string[];
-  charter_items: string[];
-  has_dispatch_role?: boolean;
-  datatracker_url: string;
-  successor?: string;
-  predecessor?: string;
-}
-interface Source {
-  areas: { acronym: string; name: string }[];
-  charter_items: { id: string; title: string; description: string }[];
-  groups: SourceGroup[];
-}
+  it("reads a file shaped like ietf-groups.json, with defaults for the fields it lacks", () => {
+    const c = parseGroupCatalog(minimal);
+    expect(c.groups[0]).toEqual({
+      acronym: "6lo",
+      name: "IPv6 over Networks of Resource-constrained Nodes",
+      type: "wg",
+      area: "int",
+      state: "active",
+      summary: "s",
+      keywords: ["6LoWPAN"],
+      keyRfcs: ["8505"],
+      keyDrafts: [],
+      charterItems: [],
+      hasDispatchRole: false,
+      dispatchScope: null,
+      iot: false,
+      successors: [],
+      datatrackerUrl: "https://datatracker.ietf.org/group/6lo/about/",
+    });
+    expect(c.areas).toEqual([{ acronym: "int", name: "Internet Area", state: "active" }]);
+  });
+
+  it("reads the older spelling 'concluded' as the Datatracker slug 'conclude'", () => {
+    const c = parseGroupCatalog({
+      ...minimal,
+      groups: [{ ...minimal.groups[0], state: "concluded" }],
+    });
+    expect(c.groups[0]?.state).toBe("conclude");
+  });
+
+  it.each([
+    ["not an object", 42, /Malformed group catalog/],
+    ["no groups", { areas: [], groups: [] }, /groups/],
+    ["unknown type", { ...minimal, groups: [{ ...minimal.groups[0], type: "club" }] }, /type/],
+    ["bad acronym", { ...minimal, groups: [{ ...minimal.groups[0], acronym: "a b" }] }, /acronym/],
+    ["bad RFC", { ...minimal, groups: [{ ...minimal.groups[0], key_rfcs: ["x"] }] }, /key_rfcs/],
+    [
+      "duplicate",
+      { ...minimal, groups: [minimal.groups[0], minimal.groups[0]] },
+      /6lo is listed twice/,
+    ],
+  ])("rejects a catalog with %s", (_name, json, message) => {
+    expect(() => parseGroupCatalog(json)).toThrow(message);
+  });
+});
+
+const SHARED = path.resolve(process.cwd(), "../shared/data");
+const present =
+  existsSync(path.join(SHARED, "ietf-groups.json")) &&
+  existsSync(path.join(SHARED, "working-groups.json"));
+if (!present) console.warn(`[catalog] source comparison skipped: ${SHARED} not found`);
 
 /** Word 6-grams of a text, to detect copied sentences. */
 function shingles(text: string, n = 6): Set<string> {
@@ -82,51 +161,36 @@ function shingles(text: string, n = 6): Set<string> {
   return out;
 }
 
-describe.skipIf(!present)("catalog matches the shared source data", () => {
-  const src: Source = present
-    ? (JSON.parse(readFileSync(SOURCE, "utf8")) as Source)
-    : { areas: [], charter_items: [], groups: [] };
+describe.skipIf(!present)("the shipped catalog against its sources", () => {
+  const read = (f: string): unknown => JSON.parse(readFileSync(path.join(SHARED, f), "utf8"));
+  const summaries = JSON.parse(
+    readFileSync(path.resolve(process.cwd(), "scripts/data/iot-group-summaries.json"), "utf8"),
+  ) as Record<string, string>;
 
-  it("has the same groups with the same facts", () => {
-    expect(GROUPS.map((g) => g.acronym).sort()).toEqual(src.groups.map((g) => g.acronym).sort());
-    for (const s of src.groups) {
-      const g = findGroup(s.acronym)!;
-      expect(g.name).toBe(s.name);
-      expect(g.type).toBe(s.type);
-      expect(g.area).toBe(s.area);
-      expect(g.state).toBe(s.state);
-      expect([...g.keywords]).toEqual(s.keywords);
-      expect([...g.keyRfcs]).toEqual(s.key_rfcs);
-      expect([...g.keyDrafts]).toEqual(s.key_drafts ?? []);
-      expect([...g.charterItems]).toEqual(s.charter_items);
-      expect(g.hasDispatchRole).toBe(s.has_dispatch_role ?? false);
-      expect(g.datatrackerUrl).toBe(s.datatracker_url);
-      expect(g.successor).toBe(s.successor);
-      expect(g.predecessor).toBe(s.predecessor);
-    }
+  it("is what scripts/build-group-seed.ts builds from them", () => {
+    const built = mergeGroupSources(
+      read("ietf-groups.json"),
+      read("working-groups.json"),
+      summaries,
+    );
+    const shipped = JSON.parse(
+      readFileSync(path.resolve(process.cwd(), "db/seed/groups.json"), "utf8"),
+    ) as unknown;
+    expect(shipped).toEqual(built);
   });
 
-  it("has the same areas and charter item ids and titles", () => {
-    expect(AREAS.map((a) => [a.acronym, a.name])).toEqual(
-      src.areas.map((a) => [a.acronym, a.name]),
-    );
-    expect(CHARTER_ITEMS.map((c) => [c.id, c.title])).toEqual(
-      src.charter_items.map((c) => [c.id, c.title]),
-    );
-  });
-
-  it("words summaries and descriptions differently from the source", () => {
-    const pairs = [
-      ...src.groups.map((s) => [findGroup(s.acronym)!.summary, s.summary] as const),
-      ...src.charter_items.map(
-        (s) => [CHARTER_ITEMS.find((c) => c.id === s.id)!.description, s.description] as const,
-      ),
-    ];
-    for (const [ours, theirs] of pairs) {
-      expect(ours).not.toBe(theirs);
-      const a = shingles(ours);
-      const shared = [...shingles(theirs)].filter((x) => a.has(x));
-      expect(shared).toEqual([]);
+  it("carries no sentence of the IoT source's summaries or of the corpus abstracts", () => {
+    const iot = read("working-groups.json") as { groups: { summary: string }[] };
+    const theirs = new Set<string>();
+    for (const g of iot.groups) for (const s of shingles(g.summary)) theirs.add(s);
+    const corpus = path.join(SHARED, "wg-corpus.jsonl");
+    if (existsSync(corpus))
+      for (const line of readFileSync(corpus, "utf8").split("\n").filter(Boolean))
+        for (const s of shingles((JSON.parse(line) as { abstract?: string }).abstract ?? ""))
+          theirs.add(s);
+    for (const g of groups) {
+      const copied = [...shingles(g.summary)].filter((s) => theirs.has(s));
+      expect({ group: g.acronym, copied }).toEqual({ group: g.acronym, copied: [] });
     }
   });
 });

@@ -1,6 +1,16 @@
-export { AREAS, findArea } from "./areas";
-export type { Area, AreaAcronym } from "./areas";
 export { CHARTER_ITEMS, CHARTER_ITEM_IDS, isCharterItemId } from "./charter-items";
 export type { CharterItem, CharterItemId } from "./charter-items";
-export { GROUPS, findGroup } from "./groups";
-export type { GroupAcronym, GroupProfile, GroupState, GroupType, IotRelevance } from "./groups";
+export {
+  GROUP_STATES,
+  GROUP_STATE_LABELS,
+  GROUP_TYPES,
+  GROUP_TYPE_LABELS,
+  groupDatatrackerUrl,
+  isConcluded,
+  isGroupState,
+  isGroupType,
+  takesNewWork,
+} from "./group";
+export type { GroupProfile, GroupState, GroupType } from "./group";
+export { parseGroupCatalog } from "./catalog-file";
+export type { Area, GroupCatalog } from "./catalog-file";

@@ -33,6 +33,15 @@ const RFC_INPUT = /^rfc[\s-]*0*(\d+)$/i;
 const FILE_EXTENSION = /\.(txt|xml|html|htm|pdf)$/i;
 const REVISION = /^\d{2}$/;
 
+/**
+ * A draft name as written, reduced to the document: lowercased and without a
+ * trailing `-NN` revision (`Draft-IETF-SUIT-Manifest-07` -> `draft-ietf-suit-manifest`).
+ * No validity check; see {@link parseDocumentRef} for that.
+ */
+export function stripDraftRevision(name: string): string {
+  return name.toLowerCase().replace(REV_SUFFIX, "");
+}
+
 /** Strict check of an Internet-Draft name (no revision suffix, already lowercase). */
 export function validateDraftName(name: string): Result<string> {
   if (typeof name !== "string" || name.trim() === "") {
@@ -153,9 +162,8 @@ export function parseDocumentRef(input: string): Result<DocumentRef> {
     const r = normalizeRfcName(text);
     return r.ok ? ok({ kind: "rfc", name: r.value, rev: null }) : r;
   }
-  const m = REV_SUFFIX.exec(text);
-  const rev = m?.[1] ?? null;
-  const name = rev === null ? text : text.slice(0, -3);
+  const rev = REV_SUFFIX.exec(text)?.[1] ?? null;
+  const name = stripDraftRevision(text);
   const r = validateDraftName(name);
   if (!r.ok) return r;
   return ok({ kind: "draft", name: r.value, rev });

@@ -8,7 +8,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
+import { TEST_CATALOG as SEED_CATALOG } from "~/server/domain/catalog/test-catalog";
 
 import { linkRelatedDocuments } from "./cross-validation";
 import type { KnownDocument } from "./engine";
@@ -28,7 +29,7 @@ function load(): KnownDocument[] {
 
 describe.skipIf(!present)("routing quality on the shared corpus (5-fold CV)", () => {
   const docs = present ? load() : [];
-  const common = { documents: docs, groups: GROUPS, charterItems: CHARTER_ITEMS };
+  const common = { documents: docs, groups: SEED_CATALOG.groups, charterItems: CHARTER_ITEMS };
   const cv = present ? crossValidate({ ...common, k: 5 }) : [];
 
   it("never cites a held-out document or its linked twin", () => {
@@ -42,8 +43,10 @@ describe.skipIf(!present)("routing quality on the shared corpus (5-fold CV)", ()
   it("reaches the top-1 / top-3 group accuracy targets", () => {
     const s = summarize(cv);
     expect(s.n).toBe(docs.length);
-    expect(s.top1).toBeGreaterThanOrEqual(0.85);
-    expect(s.top3).toBeGreaterThanOrEqual(0.95);
+    // With every IETF group known (docs/routing.md): top-1 at least the 0.894
+    // measured with the IoT catalog alone, top-3 at least 0.96.
+    expect(s.top1).toBeGreaterThanOrEqual(0.894);
+    expect(s.top3).toBeGreaterThanOrEqual(0.96);
   });
 
   it("beats the majority baseline on charter items", () => {

@@ -15,8 +15,14 @@ export {
 export {
   OUTCOME_IDS,
   OUTCOME_LABELS,
+  VENUE_MAX_FIT,
+  VENUE_MIN_FIT,
+  VENUE_MIN_CLOSENESS,
+  groupIsUnclear,
   isOutcomeId,
+  recommendationKindOf,
   scoreOutcomes,
+  scoreVenue,
   type OutcomeId,
 } from "./outcomes";
 export {

@@ -10,7 +10,7 @@ function best(scores: Record<OutcomeId, number>): OutcomeId {
 
 describe("scoreOutcomes", () => {
   it.each([
-    { name: "off-topic text", signals: { fit: 0.05, domain: 0.05 }, expected: "no-action" },
+    { name: "off-topic text", signals: { fit: 0.05, domain: 0.05 }, expected: "no-ietf-work" },
     { name: "IoT text nothing fits", signals: { fit: 0.1, domain: 1 }, expected: "bof" },
     {
       name: "exploratory IoT question",
@@ -19,7 +19,7 @@ describe("scoreOutcomes", () => {
     },
     {
       name: "closed group fits",
-      signals: { fit: 0.8, domain: 1, orphan: 1 },
+      signals: { fit: 0.3, domain: 1, orphan: 0.8 },
       expected: "ad-sponsored",
     },
     {
@@ -34,7 +34,8 @@ describe("scoreOutcomes", () => {
   it.each([0.31, 0.5, 0.9])("keeps bof, irtf and ad-sponsored below a group fit of %s", (fit) => {
     for (const domain of [0, 0.5, 1]) {
       for (const research of [0, 1]) {
-        for (const orphan of [0, 1]) {
+        // `orphan` is the concluded group's own score, so at most the best fit here.
+        for (const orphan of [0, fit]) {
           const s = scoreOutcomes({ ...base, fit, domain, research, small: 1, orphan });
           for (const id of ["bof", "irtf", "ad-sponsored"] as const)
             expect(s[id]).toBeLessThan(fit);
@@ -45,7 +46,7 @@ describe("scoreOutcomes", () => {
 
   it.each([0.51, 0.7, 0.95])("keeps no-action below a group fit of %s", (fit) => {
     for (const domain of [0, 0.5, 1]) {
-      expect(scoreOutcomes({ ...base, fit, domain })["no-action"]).toBeLessThan(fit);
+      expect(scoreOutcomes({ ...base, fit, domain })["no-ietf-work"]).toBeLessThan(fit);
     }
   });
 

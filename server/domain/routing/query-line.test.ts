@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
+import { TEST_CATALOG as SEED_CATALOG } from "~/server/domain/catalog/test-catalog";
 
 import { createRoutingEngine } from "./engine";
 import { parseCorpusLine, parseQueryLine, toErrorLine, toOutputLine } from "./query-line";
@@ -68,7 +69,10 @@ describe("parseCorpusLine", () => {
 
 describe("output lines", () => {
   it("keeps only the documented fields", () => {
-    const engine = createRoutingEngine({ groups: GROUPS, charterItems: CHARTER_ITEMS });
+    const engine = createRoutingEngine({
+      groups: SEED_CATALOG.groups,
+      charterItems: CHARTER_ITEMS,
+    });
     const result = engine.route({ title: "SUIT manifest" });
     const line = toOutputLine("issue-1", result);
     expect(Object.keys(line).sort()).toEqual(["candidates", "charterItem", "id"]);

@@ -1,13 +1,7 @@
+import { groupFromDraftName, stripDraftRevision } from "~/server/domain/documents/names";
 import { describe, expect, it } from "vitest";
 
-import {
-  addFeatures,
-  createTextAnalyzer,
-  findPhrase,
-  groupOfDraftName,
-  normalizeDraftName,
-  stripBoilerplate,
-} from "./text";
+import { addFeatures, createTextAnalyzer, findPhrase, stripBoilerplate } from "./text";
 
 const analyzer = createTextAnalyzer(["OSCORE", "EAT", "BRSKI", "CoAP", "SCHC", "6LoWPAN", "suit"]);
 const terms = (s: string) => analyzer.analyze(s).tokens.map((t) => t.term);
@@ -76,10 +70,10 @@ describe("text analysis", () => {
   });
 
   it("names the group of ietf/irtf drafts only", () => {
-    expect(groupOfDraftName("draft-ietf-suit-manifest")).toBe("suit");
-    expect(groupOfDraftName("draft-irtf-t2trg-iot-edge")).toBe("t2trg");
-    expect(groupOfDraftName("draft-someone-suit-idea")).toBeUndefined();
-    expect(normalizeDraftName("Draft-IETF-SUIT-Manifest-07")).toBe("draft-ietf-suit-manifest");
+    expect(groupFromDraftName("draft-ietf-suit-manifest")).toBe("suit");
+    expect(groupFromDraftName("draft-irtf-t2trg-iot-edge")).toBe("t2trg");
+    expect(groupFromDraftName("draft-someone-suit-idea")).toBeNull();
+    expect(stripDraftRevision("Draft-IETF-SUIT-Manifest-07")).toBe("draft-ietf-suit-manifest");
   });
 });
 

@@ -19,6 +19,7 @@
  *   `draft:<name>` for draft names (version suffix removed).
  */
 import { stemmer } from "stemmer";
+import { stripDraftRevision } from "~/server/domain/documents/names";
 
 const STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -139,11 +140,6 @@ export function stripBoilerplate(text: string): string {
     .join(" ");
 }
 
-/** Removes a trailing `-NN` version number from a draft name. */
-export function normalizeDraftName(name: string): string {
-  return name.toLowerCase().replace(/-\d{2}$/, "");
-}
-
 /**
  * Builds an analyzer. `protectedAcronyms` are words that must never be
  * stemmed (typically collected from group acronyms and catalog keywords).
@@ -178,7 +174,7 @@ export function createTextAnalyzer(protectedAcronyms: Iterable<string>): TextAna
     const rfcs = new Set<string>();
     const drafts = new Set<string>();
     for (const m of text.matchAll(RFC_RE)) if (m[1]) rfcs.add(String(Number(m[1])));
-    for (const m of text.matchAll(DRAFT_RE)) drafts.add(normalizeDraftName(m[0]));
+    for (const m of text.matchAll(DRAFT_RE)) drafts.add(stripDraftRevision(m[0]));
 
     const tokens: Token[] = [];
     let lastEnd = 0;
@@ -265,10 +261,4 @@ export function findPhrase(tokens: readonly Token[], phrase: readonly string[]):
     return i;
   }
   return -1;
-}
-
-/** The group acronym named by a draft such as `draft-ietf-suit-manifest` (ietf/irtf drafts only). */
-export function groupOfDraftName(name: string): string | undefined {
-  const m = /^draft-(?:ietf|irtf)-([a-z0-9]+)-/.exec(name.toLowerCase());
-  return m?.[1];
 }

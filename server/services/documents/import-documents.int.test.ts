@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
+import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import { createRoutingEngine, type RoutingEngine } from "~/server/domain/routing";
 import { callerFor, expectDomainError } from "../issues/test-fixtures";
 import { routingEngine } from "../routing/engine";
@@ -231,7 +232,7 @@ describe(`document import on ${testDbKind()}`, () => {
     // Sanity: the group profiles alone do not route these titles to IOTOPS, so the
     // result above comes from the imported documents.
     const bare = createRoutingEngine({
-      groups: GROUPS,
+      groups: SEED_CATALOG.groups,
       charterItems: CHARTER_ITEMS,
       documents: [],
     });

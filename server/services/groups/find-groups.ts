@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { areas, charterItems, groups } from "~/db/schema";
+import { isConcluded, takesNewWork } from "~/server/domain/catalog";
 import { DomainError } from "~/server/domain/errors";
 
 export async function findGroups(db: Queryable) {
@@ -14,10 +15,41 @@ export async function findGroups(db: Queryable) {
       state: groups.state,
       summary: groups.summary,
       charterItems: groups.charterItems,
+      iot: groups.iot,
+      hasDispatchRole: groups.hasDispatchRole,
+      successors: groups.successors,
     })
     .from(groups)
     .leftJoin(areas, eq(areas.acronym, groups.area))
     .orderBy(asc(groups.type), asc(groups.acronym));
+}
+
+/**
+ * The groups index: every area (IETF areas first, the IRTF last) with its
+ * active working and research groups, and the concluded groups kept for history.
+ */
+export async function groupsByArea(db: Queryable) {
+  const [list, areaRows] = await Promise.all([
+    findGroups(db),
+    db.select().from(areas).orderBy(asc(areas.acronym)),
+  ]);
+  const active = list.filter((g) => takesNewWork(g));
+  const order = [...areaRows].sort(
+    (a, b) =>
+      Number(a.acronym === "irtf") - Number(b.acronym === "irtf") || a.name.localeCompare(b.name),
+  );
+  return {
+    areas: order
+      .map((a) => ({
+        acronym: a.acronym,
+        name: a.name,
+        groups: active.filter((g) => g.area === a.acronym),
+      }))
+      .filter((a) => a.groups.length > 0),
+    withoutArea: active.filter((g) => !g.area || !areaRows.some((a) => a.acronym === g.area)),
+    concluded: list.filter((g) => isConcluded(g)),
+    total: active.length,
+  };
 }
 
 export async function getGroup(db: Queryable, acronym: string) {
@@ -30,7 +62,7 @@ export async function getGroup(db: Queryable, acronym: string) {
   return {
     ...group,
     areaName: area?.name ?? null,
-    charterItemDetails: items.filter((i) => group.charterItems.includes(i.id)),
+    charterItemDetails: items.filter((i) => group.charterItems.some((c) => c === i.id)),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Queryable } from "~/db/client";
-import { CHARTER_ITEMS, GROUPS } from "~/server/domain/catalog";
+import { CHARTER_ITEMS } from "~/server/domain/catalog";
 import {
   createRoutingEngine,
   type KnownDocument,
   type RoutingEngine,
 } from "~/server/domain/routing";
+import { loadGroupProfiles } from "../groups/profiles";
 import { knowledgeFingerprint, loadKnowledge } from "./knowledge";
 
 /** How often a server checks whether other servers added knowledge. */
@@ -28,14 +29,18 @@ function cache(): WeakMap<object, Promise<Cached>> {
 }
 
 async function build(db: Queryable): Promise<Cached> {
-  const [documents, fingerprint] = await Promise.all([loadKnowledge(db), knowledgeFingerprint(db)]);
-  const engine = createRoutingEngine({ groups: GROUPS, charterItems: CHARTER_ITEMS, documents });
+  const [groups, documents, fingerprint] = await Promise.all([
+    loadGroupProfiles(db),
+    loadKnowledge(db),
+    knowledgeFingerprint(db),
+  ]);
+  const engine = createRoutingEngine({ groups, charterItems: CHARTER_ITEMS, documents });
   return { engine, fingerprint, checkedAt: Date.now(), added: new Set() };
 }
 
 /**
- * The routing engine for a database, built once per process from the group
- * profiles and the database's documents and decisions. Additions in this process
+ * The routing engine for a database, built once per process from the groups
+ * table and the database's documents and decisions. Additions in this process
  * are applied incrementally; additions by other app servers are picked up by
  * comparing a fingerprint at most every 30 seconds.
  */

@@ -78,7 +78,10 @@ export async function knowledgeFingerprint(db: Queryable): Promise<string> {
     select
       (select count(*) from documents where group_acronym is not null)::text || ':' ||
       coalesce((select max(updated_at) from documents)::text, '-') || ':' ||
-      (select count(*) from issues where state in ('dispatched', 'accepted') and not confidential)::text
+      (select count(*) from issues where state in ('dispatched', 'accepted') and not confidential)::text || ':' ||
+      (select count(*) from groups)::text || ':' ||
+      coalesce((select max(updated_at) from groups)::text, '-') || ':' ||
+      (select count(*) from groups where state = 'active')::text
       as fp`)) as unknown as { rows: { fp: string }[] };
   return r.rows[0]?.fp ?? "";
 }
