@@ -1,16 +1,18 @@
 import Link from "next/link";
-import type { Candidate, CharterItemResult } from "~/server/domain/routing";
+import { OUTCOME_LABELS } from "~/server/domain/dispatch/outcomes";
+import {
+  recommendationKindOf,
+  type Candidate,
+  type CharterItemResult,
+} from "~/server/domain/routing";
 import { charterItemLabel } from "./labels";
 
-const OUTCOME_NAMES: Record<string, string> = {
-  bof: "Hold a BoF",
-  "ad-sponsored": "AD sponsorship",
-  irtf: "IRTF research group",
-  "no-action": "No IETF work",
-};
-
+/** A suggestion's name: the group, the venue to bring it to, or the outcome's label. */
 export function candidateName(c: Pick<Candidate, "wg" | "kind">): string {
-  return c.kind === "outcome" ? (OUTCOME_NAMES[c.wg] ?? c.wg) : c.wg.toUpperCase();
+  if (c.kind === "venue") return `Bring it to ${c.wg.toUpperCase()} first`;
+  if (c.kind !== "outcome") return c.wg.toUpperCase();
+  const kind = recommendationKindOf(c);
+  return kind ? OUTCOME_LABELS[kind] : c.wg;
 }
 
 /** The routing engine's suggestions with their reasons. */
@@ -60,11 +62,15 @@ export function Suggestions({
                 style={{ width: `${Math.round(c.score * 100)}%` }}
               />
             </div>
+            {c.summary && <p className="mt-1 text-sm text-slate-900">{c.summary}</p>}
             {c.reasons.length > 0 && (
               <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
-                {c.reasons.slice(0, 3).map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
+                {c.reasons
+                  .filter((r) => r !== c.summary)
+                  .slice(0, 3)
+                  .map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
               </ul>
             )}
           </li>

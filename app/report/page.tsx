@@ -3,26 +3,18 @@ import { TRPCError } from "@trpc/server";
 import { charterItemLabel } from "../_components/labels";
 import { param } from "../_components/search-params";
 import { api } from "../_trpc/server";
+import { OUTCOME_KINDS, OUTCOME_LABELS } from "~/server/domain/dispatch/outcomes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dispatch report" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const OUTCOME_NAMES: Record<string, string> = {
-  bof: "BoF",
-  "new-wg": "New WG",
-  "ad-sponsored": "AD sponsorship",
-  "mailing-list": "Mailing list",
-  "other-sdo": "Another SDO",
-  iotops: "IOTOPS document",
-  "no-ietf-work": "No IETF work",
-};
-
 function destinationLabel(destination: string, kind: string): string {
   if (kind === "existing-wg") return destination.toUpperCase();
   if (kind === "irtf") return `IRTF ${destination.replace(/^irtf:/, "").toUpperCase()}`;
-  return OUTCOME_NAMES[kind] ?? destination;
+  const known = OUTCOME_KINDS.find((k) => k === kind);
+  return known ? OUTCOME_LABELS[known] : destination;
 }
 
 function Bars({ rows, label }: { rows: { label: string; n: number }[]; label: string }) {
