@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAcronym } from "~/server/domain/validation";
 import { findCharterItems, findGroups, getGroup } from "~/server/services/groups/find-groups";
 import { findGroupWork } from "~/server/services/issues/group-work";
 import { createTRPCRouter, publicProcedure } from "../trpc";
@@ -6,10 +7,10 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 export const groupRouter = createTRPCRouter({
   list: publicProcedure.query(({ ctx }) => findGroups(ctx.db)),
   get: publicProcedure
-    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .input(z.object({ acronym: ZAcronym }))
     .query(({ ctx, input }) => getGroup(ctx.db, input.acronym)),
   charterItems: publicProcedure.query(({ ctx }) => findCharterItems(ctx.db)),
   work: publicProcedure
-    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .input(z.object({ acronym: ZAcronym }))
     .query(({ ctx, input }) => findGroupWork(ctx.db, ctx.actor, input.acronym)),
 });

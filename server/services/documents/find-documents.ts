@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { ZAcronym, zInt, zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import {
   documentReplacements,
@@ -28,10 +29,10 @@ import { visibleIssues } from "../issues/access";
 import { loadDocument } from "./access";
 
 export const ZFindDocuments = z.object({
-  q: z.string().trim().max(200).optional(),
-  group: z.string().trim().toLowerCase().max(40).optional(),
-  limit: z.number().int().min(1).max(200).default(100),
-  offset: z.number().int().min(0).max(100_000).default(0),
+  q: zText("the search", 200).optional(),
+  group: ZAcronym.optional(),
+  limit: zInt("The page size", 1, 200).default(100),
+  offset: zInt("The offset", 0, 100_000).default(0),
 });
 
 async function statesFor(db: Db, names: string[]) {

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { dispatchedRevisions, issues } from "~/db/schema";
 import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
@@ -22,8 +23,8 @@ import { assertVersion, issueResource, loadVisibleIssue, type IssueRow } from ".
 import { linkedDocuments } from "./get-issue";
 
 export const ZTransitionIssue = z.object({
-  issueId: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
+  issueId: zId("The issue number"),
+  expectedVersion: zVersion(),
   command: ZIssueCommand,
 });
 

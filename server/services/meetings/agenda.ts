@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zText, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
 import { ZRecommendation } from "~/server/domain/dispatch/outcomes";
@@ -94,15 +95,15 @@ export async function exportAgenda(db: Db, sessionId: number, format: "md" | "tx
 }
 
 const ZSessionRef = z.object({
-  sessionId: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
+  sessionId: zId("The session"),
+  expectedVersion: zVersion(),
 });
 
 export const ZAgendaChange = z.discriminatedUnion("op", [
   ZSessionRef.extend({
     op: z.literal("add"),
-    issueId: z.number().int().positive(),
-    presenter: z.string().trim().max(200).default(""),
+    issueId: zId("The issue number"),
+    presenter: zText("the presenter", 200).default(""),
     minutesRequested: z
       .number()
       .int()
@@ -112,8 +113,8 @@ export const ZAgendaChange = z.discriminatedUnion("op", [
   }),
   ZSessionRef.extend({
     op: z.literal("update"),
-    itemId: z.number().int().positive(),
-    presenter: z.string().trim().max(200),
+    itemId: zId("The agenda item"),
+    presenter: zText("the presenter", 200),
     minutesRequested: z
       .number()
       .int()
@@ -122,10 +123,10 @@ export const ZAgendaChange = z.discriminatedUnion("op", [
   }),
   ZSessionRef.extend({
     op: z.literal("move"),
-    itemId: z.number().int().positive(),
+    itemId: zId("The agenda item"),
     direction: z.enum(["up", "down"]),
   }),
-  ZSessionRef.extend({ op: z.literal("remove"), itemId: z.number().int().positive() }),
+  ZSessionRef.extend({ op: z.literal("remove"), itemId: zId("The agenda item") }),
   ZSessionRef.extend({ op: z.literal("publish") }),
 ]);
 
@@ -263,16 +264,16 @@ export async function changeAgenda(
 
 export const ZRecordMinutes = z
   .object({
-    sessionId: z.number().int().positive(),
-    itemId: z.number().int().positive(),
-    minutes: z.string().trim().max(20_000, "Keep the minutes under 20,000 characters."),
+    sessionId: zId("The session"),
+    itemId: zId("The agenda item"),
+    minutes: zText("the minutes", 20_000),
     /** Optionally record the dispatch recommendation in the same step. */
     recommendation: ZRecommendation.optional(),
     /**
      * The issue's version as the chair saw it (the agenda lists it): a
      * recommendation on an issue changed since is refused as a conflict.
      */
-    issueVersion: z.number().int().positive().optional(),
+    issueVersion: zVersion().optional(),
     sendToReview: z.boolean().default(true),
   })
   .refine((v) => !v.recommendation || v.issueVersion !== undefined, {
