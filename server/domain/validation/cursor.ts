@@ -39,3 +39,8 @@ export function decodeCursor(raw: string): CursorPosition | null {
   const year = Number(parsed.data.c.slice(0, 4));
   return year >= 1970 && year <= 9999 ? parsed.data : null;
 }
+
+/** A cursor string that decodes to a position (for pages that check links before querying). */
+export const ZPageCursor = ZCursor.refine((raw) => decodeCursor(raw) !== null, {
+  message: "That page link is no longer valid; showing the first page.",
+});

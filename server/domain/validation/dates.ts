@@ -23,3 +23,24 @@ export function zDay(what = "The date") {
     })
     .refine(isCalendarDay, { message: `${what} is not a day of the calendar.` });
 }
+
+/**
+ * A date range from untrusted text (a page's search params): each end checked
+ * with `zDay`, and the start on or before the end. Returns the range when all is
+ * well, or plain-English problems (never a schema dump) for the page to show.
+ */
+export function checkDayRange(raw: {
+  from?: string;
+  to?: string;
+}): { ok: true; from?: string; to?: string } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const from = raw.from === undefined ? undefined : zDay("The start date").safeParse(raw.from);
+  const to = raw.to === undefined ? undefined : zDay("The end date").safeParse(raw.to);
+  for (const r of [from, to]) if (r && !r.success) problems.push(r.error.issues[0]!.message);
+  if (problems.length) return { ok: false, problems };
+  const f = from?.data;
+  const t = to?.data;
+  if (f && t && f > t)
+    return { ok: false, problems: [`The start date (${f}) is after the end date (${t}).`] };
+  return { ok: true, from: f, to: t };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  checkDayRange,
   decodeCursor,
   decodeSegment,
   encodeCursor,
@@ -172,5 +173,38 @@ describe("showBidiControls", () => {
   it("makes overrides visible instead of reordering the text", () => {
     expect(showBidiControls("invoice\u202Egpj.exe")).toBe("invoice⟨U+202E⟩gpj.exe");
     expect(showBidiControls("plain")).toBe("plain");
+  });
+});
+
+describe("checkDayRange", () => {
+  it.each([
+    [{}, { ok: true }],
+    [
+      { from: "2026-01-01", to: "2026-12-31" },
+      { ok: true, from: "2026-01-01", to: "2026-12-31" },
+    ],
+    [
+      { from: "2026-12-31", to: "2026-01-01" },
+      { ok: false, problems: ["The start date (2026-12-31) is after the end date (2026-01-01)."] },
+    ],
+    [
+      { from: "not-a-date" },
+      {
+        ok: false,
+        problems: ["The start date must be a date written YYYY-MM-DD, for example 2026-03-01."],
+      },
+    ],
+    [
+      { from: "2020-02-31", to: "x" },
+      {
+        ok: false,
+        problems: [
+          "The start date is not a day of the calendar.",
+          "The end date must be a date written YYYY-MM-DD, for example 2026-03-01.",
+        ],
+      },
+    ],
+  ])("%j gives %j", (raw, out) => {
+    expect(checkDayRange(raw)).toEqual(out);
   });
 });
