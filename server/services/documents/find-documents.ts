@@ -26,6 +26,7 @@ import { isSecretariat, type MaybeActor } from "~/server/domain/permissions/acto
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
+import { redactIssueRefs } from "../issues/issue-refs";
 import { loadDocument } from "./access";
 
 export const ZFindDocuments = z.object({
@@ -174,7 +175,11 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
     .select({ name: documentReplacements.source })
     .from(documentReplacements)
     .where(eq(documentReplacements.target, name));
-  const history = await loadTimeline(db, "document", name);
+  // Links to issues the reader may not see (confidential now, or since) leave no trace.
+  const history = await redactIssueRefs(db, actor, await loadTimeline(db, "document", name), [
+    "issue-linked",
+    "issue-unlinked",
+  ]);
   const linkedIssues = await db
     .select({ id: issues.id, title: issues.title, state: issues.state })
     .from(issueDocuments)

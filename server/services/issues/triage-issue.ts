@@ -6,7 +6,7 @@ import { issues, people, roleGrants } from "~/db/schema";
 import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
 import { DomainError } from "~/server/domain/errors";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
-import { assertCan } from "~/server/domain/permissions/policy";
+import { assertCan, decide } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 import { assertVersion, issueResource, loadVisibleIssue } from "./access";
 import { transitionIssue } from "./transition-issue";
@@ -136,9 +136,12 @@ export async function bulkTriage(db: Db, actor: MaybeActor, input: z.infer<typeo
     if (ids.length !== input.issues.length) {
       throw new DomainError("VALIDATION", "An issue is selected more than once.");
     }
-    const rows = await tx.select({ id: issues.id }).from(issues).where(inArray(issues.id, ids));
-    if (rows.length !== ids.length) {
-      const found = new Set(rows.map((r) => r.id));
+    // A confidential issue the actor may not see is "not found", in the same words
+    // as a missing one, so a bulk request cannot probe which numbers exist.
+    const rows = await tx.select().from(issues).where(inArray(issues.id, ids));
+    const visible = rows.filter((r) => decide(actor, "issue.view", issueResource(r)).allowed);
+    if (visible.length !== ids.length) {
+      const found = new Set(visible.map((r) => r.id));
       throw new DomainError(
         "NOT_FOUND",
         `Issues not found: ${ids

@@ -4,6 +4,8 @@ import { ZAcronym, safeString, zDay, zInt, zText } from "~/server/domain/validat
 import type { Db } from "~/db/client";
 import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
+import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { sessionMayDiscuss } from "~/server/domain/meetings/agenda";
 import { importantDates } from "~/server/domain/meetings/important-dates";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, can, NO_RESOURCE } from "~/server/domain/permissions/policy";
@@ -147,9 +149,9 @@ export async function createSession(
 }
 
 /** Issues the chairs may put on an agenda: public ones in discussion, not already on it. */
-export async function agendaCandidates(db: Db, sessionId: number) {
-  return db
-    .select({ id: issues.id, title: issues.title })
+export async function agendaCandidates(db: Db, sessionId: number, group: string) {
+  const rows = await db
+    .select({ id: issues.id, title: issues.title, recommendation: issues.recommendation })
     .from(issues)
     .where(
       and(
@@ -160,4 +162,10 @@ export async function agendaCandidates(db: Db, sessionId: number) {
     )
     .orderBy(asc(issues.id))
     .limit(200);
+  return rows
+    .filter((r) => {
+      const rec = r.recommendation as Recommendation | null;
+      return sessionMayDiscuss(group, rec ? outcomeTargetGroup(rec.outcome) : null);
+    })
+    .map(({ id, title }) => ({ id, title }));
 }
