@@ -1,3 +1,4 @@
+import { showBidiControls } from "~/server/domain/validation/text";
 import Link from "next/link";
 import { ageInDays, charterItemLabel, formatDate } from "./labels";
 import { StateBadge } from "./state-badge";
@@ -54,7 +55,7 @@ export function IssueTable({
               {select && <td>{select(i)}</td>}
               <td className="tabular-nums">{i.id}</td>
               <td>
-                <Link href={`/issues/${i.id}`}>{i.title}</Link>
+                <Link href={`/issues/${i.id}`}>{showBidiControls(i.title)}</Link>
                 {i.confidential && (
                   <span className="badge ml-2 border-red-300 bg-red-50 text-red-800">
                     Confidential

@@ -1,10 +1,13 @@
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { showBidiControls } from "~/server/domain/validation/text";
 
 /**
  * Markdown from contributors, rendered safely: raw HTML is not rendered (it shows
  * as text), and link and image URLs with unsafe schemes such as javascript: are
  * dropped by react-markdown's default URL filter. Images are shown as links only.
+ * Bidi override and isolate controls are shown as visible markers, so they
+ * cannot reorder the text around them.
  */
 export function Markdown({ children }: { children: string }) {
   return (
@@ -26,7 +29,7 @@ export function Markdown({ children }: { children: string }) {
           ),
         }}
       >
-        {children}
+        {showBidiControls(children)}
       </ReactMarkdown>
     </div>
   );

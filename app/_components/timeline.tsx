@@ -60,7 +60,9 @@ export function describeEvent(e: TimelineEvent): string {
       return `Declined the dispatched work${p.targetGroup ? ` for ${str(p.targetGroup).toUpperCase()}` : ""}: “${str(p.reason)}”`;
     case "closed":
       return p.reason === "duplicate"
-        ? `Closed as a duplicate of #${str(p.duplicateOf)}.`
+        ? typeof p.duplicateOf === "number"
+          ? `Closed as a duplicate of #${p.duplicateOf}.`
+          : "Closed as a duplicate of another issue."
         : p.reason === "withdrawn"
           ? "Withdrew the issue."
           : "Closed the issue as out of scope.";

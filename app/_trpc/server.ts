@@ -15,12 +15,16 @@ export const api = cache(async () => createCaller(await context()));
 /** The signed-in actor for this request, or null. */
 export const currentActor = cache(async () => (await context()).actor);
 
-/** Await a query and turn NOT_FOUND into the 404 page. */
+/**
+ * Await a lookup by URL segment and turn NOT_FOUND into the 404 page. A segment
+ * the input schema refuses (BAD_REQUEST) names nothing that exists, so it is a
+ * 404 too, never a 500.
+ */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
+    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
     throw e;
   }
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { param, paramInt, qs } from "../_components/search-params";
+import { z } from "zod";
+import { ZAcronym, zInt, zText } from "~/server/domain/validation";
+import { ParamProblems } from "../_components/param-problems";
+import { checkParams, qs } from "../_components/search-params";
 import { api } from "../_trpc/server";
 import { DocumentLink, docStateName } from "../_components/document-link";
 
@@ -11,14 +14,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const PAGE = 50;
 
 export default async function DocumentsPage({ searchParams }: Props) {
-  const sp = await searchParams;
-  const q = param(sp, "q");
-  const group = param(sp, "group");
-  const offset = paramInt(sp, "offset") ?? 0;
+  const { values, problems } = checkParams(await searchParams, {
+    q: zText("the search", 200),
+    group: ZAcronym,
+    offset: z.coerce.number().pipe(zInt("The offset", 0, 100_000)),
+  });
+  const { q, group } = values;
+  const offset = values.offset ?? 0;
   const page = await (await api()).document.list({ q, group, limit: PAGE, offset });
   return (
     <div className="space-y-4">
       <h1>Documents</h1>
+      <ParamProblems problems={problems} />
       <p className="max-w-3xl text-slate-700">
         Internet-Drafts and RFCs that dispatch work refers to or produced, with their states in the
         Datatracker&apos;s vocabulary.

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ISSUE_STATES, ISSUE_STATE_LABELS, type IssueState } from "~/server/domain/dispatch/states";
+import { ISSUE_STATES, ISSUE_STATE_LABELS } from "~/server/domain/dispatch/states";
 import { IssueTable } from "../_components/issue-table";
-import { param, qs } from "../_components/search-params";
+import { z } from "zod";
+import { zText, ZPageCursor } from "~/server/domain/validation";
+import { ParamProblems } from "../_components/param-problems";
+import { checkParams, qs } from "../_components/search-params";
 import { api } from "../_trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -11,14 +14,14 @@ export const metadata: Metadata = { title: "Issues" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function IssuesPage({ searchParams }: Props) {
-  const sp = await searchParams;
-  const q = param(sp, "q");
-  const stateParam = param(sp, "state");
-  const state = ISSUE_STATES.includes(stateParam as IssueState)
-    ? (stateParam as IssueState)
-    : undefined;
-  const sort = param(sp, "sort") === "oldest" ? "oldest" : "newest";
-  const cursor = param(sp, "cursor");
+  const { values, problems } = checkParams(await searchParams, {
+    q: zText("the search", 200),
+    state: z.enum(ISSUE_STATES, { error: "That state is not one of the issue states." }),
+    sort: z.enum(["newest", "oldest"], { error: "Sort by newest or oldest." }),
+    cursor: ZPageCursor,
+  });
+  const { q, state, cursor } = values;
+  const sort = values.sort ?? "newest";
   const caller = await api();
   const input = { q, states: state ? [state] : undefined, sort, cursor } as const;
   const [page, counts] = await Promise.all([caller.issue.list(input), caller.issue.counts(input)]);
@@ -32,6 +35,7 @@ export default async function IssuesPage({ searchParams }: Props) {
           File an issue
         </Link>
       </div>
+      <ParamProblems problems={problems} />
       <form
         role="search"
         aria-label="Search issues"

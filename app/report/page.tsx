@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { TRPCError } from "@trpc/server";
 import { charterItemLabel } from "../_components/labels";
+import { checkDayRange } from "~/server/domain/validation";
 import { param } from "../_components/search-params";
 import { api } from "../_trpc/server";
 import { OUTCOME_KINDS, OUTCOME_LABELS } from "~/server/domain/dispatch/outcomes";
@@ -69,17 +69,11 @@ function CountTable({
 
 export default async function ReportPage({ searchParams }: Props) {
   const sp = await searchParams;
-  const from = param(sp, "from");
-  const to = param(sp, "to");
-  let report;
-  let error: string | null = null;
-  try {
-    report = await (await api()).issue.report({ from, to });
-  } catch (e) {
-    if (!(e instanceof TRPCError) || e.code !== "BAD_REQUEST") throw e;
-    error = e.message;
-    report = await (await api()).issue.report({});
-  }
+  const range = checkDayRange({ from: param(sp, "from"), to: param(sp, "to") });
+  const error = range.ok ? null : range.problems.join(" ");
+  const report = await (
+    await api()
+  ).issue.report(range.ok ? { from: range.from, to: range.to } : {});
   const dest = report.byDestination.map((r) => ({
     label: destinationLabel(r.destination, r.kind),
     n: r.n,

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { CHARTER_ITEMS, takesNewWork } from "~/server/domain/catalog";
 import { ISSUE_STATES, ISSUE_STATE_LABELS, type IssueState } from "~/server/domain/dispatch/states";
 import { AccessDenied } from "../_components/access-denied";
-import { param, paramInt, paramList, qs } from "../_components/search-params";
+import { z } from "zod";
+import { ZAcronym, zId, zInt, ZPageCursor } from "~/server/domain/validation";
+import { ParamProblems } from "../_components/param-problems";
+import { checkParams, paramList, qs } from "../_components/search-params";
 import { api, currentActor } from "../_trpc/server";
 import { TriageTable } from "./triage-table";
 import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
@@ -34,31 +37,37 @@ export default async function TriagePage({ searchParams }: Props) {
     ISSUE_STATES.includes(s as IssueState),
   );
   const effectiveStates = states.length ? states : OPEN_STATES;
-  const charterItem = param(sp, "item");
-  const group = param(sp, "group");
-  const chairParam = param(sp, "chair");
-  const minAge = paramInt(sp, "minAge");
-  const sortParam = param(sp, "sort");
-  const sort = SORTS.includes(sortParam as (typeof SORTS)[number])
-    ? (sortParam as (typeof SORTS)[number])
-    : "oldest";
-  const cursor = param(sp, "cursor");
+  const { values, problems } = checkParams(sp, {
+    item: z.enum([...CHARTER_ITEMS.map((c) => c.id), "none"], {
+      error: "That charter item is not one of IOTOPS's.",
+    }),
+    group: ZAcronym,
+    chair: z.union([z.literal("none"), z.literal("me"), z.coerce.number().pipe(zId())], {
+      error: "That chair is not a person in the list.",
+    }),
+    minAge: z.coerce.number().pipe(zInt("The minimum age in days", 0, 36_500)),
+    sort: z.enum(SORTS, { error: "Sort by oldest, newest or readiness." }),
+    cursor: ZPageCursor,
+  });
+  const charterItem = values.item;
+  const group = values.group;
+  const chairParam = values.chair === undefined ? undefined : String(values.chair);
+  const minAge = values.minAge;
+  const sort = values.sort ?? "oldest";
+  const cursor = values.cursor;
   const responsibleChair =
     chairParam === "none"
       ? ("none" as const)
       : chairParam === "me"
         ? actor.personId
         : chairParam
-          ? Number(chairParam) || undefined
+          ? Number(chairParam)
           : undefined;
 
   const caller = await api();
   const filter = {
     states: effectiveStates,
-    charterItem:
-      CHARTER_ITEMS.some((c) => c.id === charterItem) || charterItem === "none"
-        ? (charterItem as never)
-        : undefined,
+    charterItem,
     suggestedGroup: group,
     responsibleChair,
     minAgeDays: minAge,
@@ -84,6 +93,7 @@ export default async function TriagePage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <h1>Triage queue</h1>
+      <ParamProblems problems={problems} />
       <nav aria-label="Queue states">
         <ul className="flex flex-wrap gap-2 text-sm">
           {OPEN_STATES.map((s) => (

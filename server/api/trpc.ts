@@ -1,8 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
+import { ZodError } from "zod";
 import { isDomainError } from "../domain/errors";
 import type { Actor } from "../domain/permissions/actor";
+import {
+  fieldErrorsOf,
+  summariseIssues,
+  type FieldErrorDetails,
+} from "../domain/validation/field-errors";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -10,13 +15,16 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    const zod = cause instanceof ZodError ? fieldErrorsOf(cause) : null;
     const domain = isDomainError(cause)
       ? { code: cause.code, details: cause.details ?? null }
       : null;
-    const fieldErrors =
-      (cause instanceof ZodError ? dottedFieldErrors(cause) : null) ??
-      ((domain?.details?.fieldErrors as Record<string, string[]> | undefined) || null);
+    const domainFields = domain?.details?.fieldErrors;
+    const fieldErrors = zod
+      ? withFormErrors(zod)
+      : domainFields && typeof domainFields === "object"
+        ? (domainFields as Record<string, string[]>)
+        : null;
     if (error.code === "INTERNAL_SERVER_ERROR") {
       console.error(`[trpc] request ${ctx?.requestId ?? "?"} failed:`, error.cause ?? error);
       return {
@@ -26,7 +34,6 @@ const t = initTRPC.context<Context>().create({
           ...shape.data,
           stack: undefined,
           requestId: ctx?.requestId ?? null,
-          zodError: null,
           fieldErrors: null,
           domain: null,
         },
@@ -35,12 +42,11 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message:
-        zodError && error.code === "BAD_REQUEST" ? summariseZod(cause as ZodError) : shape.message,
+        zod && error.code === "BAD_REQUEST" ? summariseIssues(cause as ZodError) : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
         requestId: ctx?.requestId ?? null,
-        zodError,
         fieldErrors,
         domain,
       },
@@ -48,21 +54,11 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Field messages keyed by dotted path ("command.recommendation.rationale"), for forms. */
-function dottedFieldErrors(e: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const i of e.issues) {
-    const key = i.path.length ? i.path.join(".") : "_form";
-    (out[key] ??= []).push(i.message);
-  }
-  return out;
-}
-
-function summariseZod(e: ZodError): string {
-  return e.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
-    .join("; ");
+/** Field messages keyed by dotted path ("command.recommendation.rationale"); `_form` for the whole. */
+function withFormErrors(d: FieldErrorDetails): Record<string, string[]> {
+  return d.formErrors.length
+    ? Object.fromEntries([...Object.entries(d.fieldErrors), ["_form", d.formErrors]])
+    : d.fieldErrors;
 }
 
 /** Maps domain errors raised by services to tRPC errors, in one place. */

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findDocTag, findIntendedStdLevel, stateName } from "~/server/domain/documents/vocabulary";
+import { notFound } from "next/navigation";
 import { formatDate, formatDateTime } from "../../_components/labels";
+import { textSegment } from "../../_components/search-params";
 import { StateBadge } from "../../_components/state-badge";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { WatchButton } from "../../_components/watch-button";
@@ -13,7 +15,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).name };
+  return { title: textSegment((await params).name, 120) ?? "Document" };
 }
 
 const EVENT_TEXT: Record<string, string> = {
@@ -45,9 +47,9 @@ function describe(e: { type: string; payload: Record<string, unknown> }): string
 }
 
 export default async function DocumentPage({ params }: Props) {
-  const { name } = await params;
+  const name = textSegment((await params).name, 120) ?? notFound();
   const [data, actor] = await Promise.all([
-    orNotFound((await api()).document.get({ name: decodeURIComponent(name) })),
+    orNotFound((await api()).document.get({ name })),
     currentActor(),
   ]);
   const d = data.document;

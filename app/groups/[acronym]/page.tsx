@@ -7,6 +7,9 @@ import {
   groupDatatrackerUrl,
 } from "~/server/domain/catalog";
 import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
+import { notFound } from "next/navigation";
+import { ZAcronym } from "~/server/domain/validation";
+import { textSegment } from "../../_components/search-params";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { WatchButton } from "../../_components/watch-button";
 import { DocumentLink } from "../../_components/document-link";
@@ -16,12 +19,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ acronym: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { acronym } = await params;
-  return { title: acronym.toUpperCase() };
+  return { title: (textSegment((await params).acronym, 40) ?? "Group").toUpperCase() };
 }
 
 export default async function GroupPage({ params }: Props) {
-  const { acronym } = await params;
+  const parsed = ZAcronym.safeParse(textSegment((await params).acronym, 40));
+  if (!parsed.success) notFound();
+  const acronym = parsed.data;
   const caller = await api();
   const group = await orNotFound(caller.group.get({ acronym }));
   const actor = await currentActor();

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MeetingPage({ params }: Props) {
   const raw = (await params).number;
-  if (!/^\d{1,3}$/.test(raw)) notFound();
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1) notFound();
   const [data, actor] = await Promise.all([
     orNotFound((await api()).meeting.get({ number: Number(raw) })),
     currentActor(),

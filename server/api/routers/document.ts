@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString, ZAcronym, ZDocumentName } from "~/server/domain/validation";
 import {
   postNewRevision,
   recordReplacement,
@@ -24,10 +25,10 @@ export const documentRouter = createTRPCRouter({
     .input(ZFindDocuments)
     .query(({ ctx, input }) => findDocuments(ctx.db, input)),
   get: publicProcedure
-    .input(z.object({ name: z.string().trim().min(1).max(120) }))
+    .input(z.object({ name: ZDocumentName }))
     .query(({ ctx, input }) => getDocument(ctx.db, ctx.actor, input.name)),
   byGroup: publicProcedure
-    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .input(z.object({ acronym: ZAcronym }))
     .query(({ ctx, input }) => findGroupDocuments(ctx.db, input.acronym)),
   pipeline: publicProcedure.query(({ ctx }) => findAdPipeline(ctx.db, ctx.actor)),
   transition: publicProcedure
@@ -45,8 +46,7 @@ export const documentRouter = createTRPCRouter({
   import: publicProcedure
     .input(
       z.object({
-        text: z
-          .string()
+        text: safeString()
           .min(1, "The file is empty.")
           .max(20_000_000, "The file is larger than 20 MB; use the command-line import."),
       }),

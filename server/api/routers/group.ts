@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAcronym } from "~/server/domain/validation";
 import {
   findCharterItems,
   findGroups,
@@ -12,10 +13,10 @@ export const groupRouter = createTRPCRouter({
   list: publicProcedure.query(({ ctx }) => findGroups(ctx.db)),
   byArea: publicProcedure.query(({ ctx }) => groupsByArea(ctx.db)),
   get: publicProcedure
-    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .input(z.object({ acronym: ZAcronym }))
     .query(({ ctx, input }) => getGroup(ctx.db, input.acronym)),
   charterItems: publicProcedure.query(({ ctx }) => findCharterItems(ctx.db)),
   work: publicProcedure
-    .input(z.object({ acronym: z.string().trim().min(1).max(40) }))
+    .input(z.object({ acronym: ZAcronym }))
     .query(({ ctx, input }) => findGroupWork(ctx.db, ctx.actor, input.acronym)),
 });

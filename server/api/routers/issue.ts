@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId } from "~/server/domain/validation";
 import { ZIssueFields } from "~/server/domain/intake/fields";
 import { commentOnIssue, ZCommentIssue } from "~/server/services/issues/comment-issue";
 import {
@@ -29,7 +30,7 @@ import {
 } from "~/server/services/issues/triage-issue";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
-const ZIssueId = z.object({ id: z.number().int().positive() });
+const ZIssueId = z.object({ id: zId("The issue number") });
 
 export const issueRouter = createTRPCRouter({
   file: protectedProcedure

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId, zInt } from "~/server/domain/validation";
 import {
   changeAgenda,
   getSessionAgenda,
@@ -19,7 +20,7 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 export const meetingRouter = createTRPCRouter({
   list: publicProcedure.query(({ ctx }) => listMeetings(ctx.db)),
   get: publicProcedure
-    .input(z.object({ number: z.number().int().positive() }))
+    .input(z.object({ number: zInt("The meeting number", 1, 999) }))
     .query(({ ctx, input }) => getMeeting(ctx.db, ctx.actor, input.number)),
   create: publicProcedure
     .input(ZCreateMeeting)
@@ -28,7 +29,7 @@ export const meetingRouter = createTRPCRouter({
     .input(ZCreateSession)
     .mutation(({ ctx, input }) => createSession(ctx.db, ctx.actor, input)),
   agenda: publicProcedure
-    .input(z.object({ sessionId: z.number().int().positive() }))
+    .input(z.object({ sessionId: zId("The session") }))
     .query(({ ctx, input }) => getSessionAgenda(ctx.db, ctx.actor, input.sessionId)),
   changeAgenda: publicProcedure
     .input(ZAgendaChange)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId } from "~/server/domain/validation";
 import { viewOutbox } from "~/server/services/notifications/outbox-view";
 import {
   getSettings,
@@ -19,7 +20,7 @@ export const notificationRouter = createTRPCRouter({
   unreadCount: publicProcedure.query(({ ctx }) => myUnreadCount(ctx.db, ctx.actor)),
   markRead: publicProcedure
     .input(
-      z.object({ ids: z.union([z.array(z.number().int().positive()).max(200), z.literal("all")]) }),
+      z.object({ ids: z.union([z.array(zId("The notification")).max(200), z.literal("all")]) }),
     )
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.actor, input.ids)),
   settings: publicProcedure.query(({ ctx }) => getSettings(ctx.db, ctx.actor)),

@@ -31,8 +31,8 @@ export interface LinkedDocument {
 export interface DispatchedRevision {
   name: string;
   rev: string;
-  /** The issue whose dispatch sent this revision. */
-  issueNumber: number;
+  /** The issue whose dispatch sent this revision; null when the reader may not see it. */
+  issueNumber: number | null;
 }
 
 /** One draft that stands in the way, as reported in `details.blocked`. */
@@ -40,7 +40,7 @@ export interface DispatchOnceBlock {
   name: string;
   linkedRev: string | null;
   dispatchedRev: string;
-  issueNumber: number;
+  issueNumber: number | null;
 }
 
 const REV = /^\d{1,3}$/;
@@ -73,7 +73,7 @@ export function checkDispatchOnce(
       .map((d) => `${d.name} (linked) has revision "${d.rev}"`),
     ...alreadyDispatched
       .filter((d) => !REV.test(d.rev.trim()))
-      .map((d) => `${d.name} (dispatched by issue #${d.issueNumber}) has revision "${d.rev}"`),
+      .map((d) => `${d.name} (dispatched by ${issueName(d.issueNumber)}) has revision "${d.rev}"`),
   ];
   if (badRevs.length > 0) {
     return fail(
@@ -116,13 +116,18 @@ export function checkDispatchOnce(
   });
 }
 
+/** "issue #12", or "another issue" for one the reader may not see (its number stays hidden). */
+function issueName(n: number | null): string {
+  return n === null ? "another issue" : `issue #${n}`;
+}
+
 function explain(b: DispatchOnceBlock): string {
-  const was = `revision -${b.dispatchedRev} was already dispatched by issue #${b.issueNumber}`;
+  const was = `revision -${b.dispatchedRev} was already dispatched by ${issueName(b.issueNumber)}`;
   const first =
     b.linkedRev === null
       ? `${b.name} is linked without a revision, and ${was}.`
       : Number(b.linkedRev) === Number(b.dispatchedRev)
-        ? `${b.name}-${b.linkedRev} was already dispatched by issue #${b.issueNumber}.`
+        ? `${b.name}-${b.linkedRev} was already dispatched by ${issueName(b.issueNumber)}.`
         : `This issue links ${b.name}-${b.linkedRev}, but a later ${was}.`;
   return `${first} A draft is dispatched only once per revision: link a newer revision of ${b.name} (-${nextRev(b.dispatchedRev)} or later) to dispatch it again.`;
 }

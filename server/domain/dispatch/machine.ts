@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX } from "../validation/ids";
 import { fail, ok, type Result } from "~/server/domain/errors";
 import {
   describeOutcome,
@@ -99,6 +100,7 @@ const ZCloseCommand = z
       .number({ error: "Duplicate of must be an issue number." })
       .int({ error: "Duplicate of must be a whole issue number." })
       .positive({ error: "Duplicate of must be a positive issue number." })
+      .max(INT4_MAX, { error: "There is no issue with that number." })
       .optional(),
   })
   .superRefine((c, ctx) => {

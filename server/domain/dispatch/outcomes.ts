@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../validation/text";
 import { CHARTER_ITEM_IDS, type CharterItemId } from "../catalog";
 import { requiredText } from "./validation";
 
@@ -85,13 +86,13 @@ export const ZBofOutcome = z.object({
   proposedMeeting: z
     .number({ error: "Proposed meeting must be an IETF meeting number." })
     .int({ error: "Proposed meeting must be a whole IETF meeting number." })
-    .positive({ error: "Proposed meeting must be a positive IETF meeting number." }),
+    .positive({ error: "Proposed meeting must be a positive IETF meeting number." })
+    .max(999, { error: "Proposed meeting must be an IETF meeting number (at most 999)." }),
 });
 
 export const ZNewWgOutcome = z.object({
   kind: z.literal("new-wg"),
-  draftCharter: z
-    .string({ error: "Draft charter is required." })
+  draftCharter: safeString({ error: "Draft charter is required." })
     .trim()
     .min(DRAFT_CHARTER_MIN_LENGTH, {
       error: `Draft charter must be at least ${DRAFT_CHARTER_MIN_LENGTH} characters: state the problem, the scope and the deliverables.`,

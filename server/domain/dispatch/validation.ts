@@ -1,29 +1,9 @@
 import { z } from "zod";
 import { fail, type Result } from "~/server/domain/errors";
+import { safeString } from "~/server/domain/validation/text";
+import { fieldErrorsOf, type FieldErrorDetails } from "~/server/domain/validation/field-errors";
 
-/**
- * Field messages for forms. Keys are dotted paths into the input
- * (`recommendation.outcome.targetGroup`); problems with the input as a whole
- * go to `formErrors`.
- */
-export interface FieldErrorDetails {
-  fieldErrors: Record<string, string[]>;
-  formErrors: string[];
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrorDetails {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    if (issue.path.length === 0) {
-      formErrors.push(issue.message);
-      continue;
-    }
-    const key = issue.path.map(String).join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return { fieldErrors, formErrors };
-}
+export { fieldErrorsOf, type FieldErrorDetails } from "~/server/domain/validation/field-errors";
 
 /** A VALIDATION failure carrying `details.fieldErrors` (and `details.formErrors`). */
 export function validationFailure<T = never>(
@@ -48,8 +28,7 @@ export function parseWith<S extends z.ZodType>(
 
 /** Required free text: trimmed, non-empty, bounded. */
 export function requiredText(field: string, max = 10_000) {
-  return z
-    .string({ error: `${field} is required.` })
+  return safeString({ error: `${field} is required.` })
     .trim()
     .min(1, { error: `${field} is required.` })
     .max(max, { error: `${field} must be at most ${formatCount(max)} characters.` });
@@ -57,8 +36,7 @@ export function requiredText(field: string, max = 10_000) {
 
 /** Optional free text: trimmed and bounded; blank becomes `undefined`. */
 export function optionalText(field: string, max = 10_000) {
-  return z
-    .string({ error: `${field} must be text.` })
+  return safeString({ error: `${field} must be text.` })
     .trim()
     .max(max, { error: `${field} must be at most ${formatCount(max)} characters.` })
     .optional()

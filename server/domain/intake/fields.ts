@@ -3,6 +3,7 @@
  * editing and autosaved drafts.
  */
 import { z } from "zod";
+import { safeString } from "../validation/text";
 import { CHARTER_ITEM_IDS } from "../catalog";
 import { parseDocumentRef } from "../documents/names";
 
@@ -37,7 +38,7 @@ export const SCALES = [
 const tooLong = (what: string, max: number) =>
   `Keep ${what} under ${max.toLocaleString("en")} characters.`;
 
-const text = (what: string, max: number) => z.string().trim().max(max, tooLong(what, max));
+const text = (what: string, max: number) => safeString().trim().max(max, tooLong(what, max));
 
 /** Split a free-text list of document references on commas, semicolons, spaces and newlines. */
 export function splitDocumentList(raw: string): string[] {
@@ -77,7 +78,7 @@ const ZDocumentList = z
   .preprocess(
     (v) => (typeof v === "string" ? splitDocumentList(v) : v),
     z
-      .array(z.string().trim().min(1).max(300), { error: "List documents by name or number." })
+      .array(safeString().trim().min(1).max(300), { error: "List documents by name or number." })
       .max(LIMITS.relatedDocuments, `List at most ${LIMITS.relatedDocuments} related documents.`),
   )
   .default([])
@@ -88,13 +89,11 @@ const ZDocumentList = z
   });
 
 export const ZIssueFields = z.object({
-  title: z
-    .string({ error: "Give the issue a title." })
+  title: safeString({ error: "Give the issue a title." })
     .trim()
     .min(1, "Give the issue a title.")
     .max(LIMITS.title, tooLong("the title", LIMITS.title)),
-  problemStatement: z
-    .string({ error: "Describe the problem." })
+  problemStatement: safeString({ error: "Describe the problem." })
     .trim()
     .min(1, "Describe the problem.")
     .max(LIMITS.problemStatement, tooLong("the problem statement", LIMITS.problemStatement)),
@@ -114,8 +113,7 @@ export const ZIssueFields = z.object({
   overlapNotes: text("the overlap notes", LIMITS.overlapNotes).default(""),
   interestedPeople: text("the list of interested people", LIMITS.interestedPeople).default(""),
   implementers: text("the list of implementers", LIMITS.implementers).default(""),
-  slidesUrl: z
-    .string()
+  slidesUrl: safeString()
     .trim()
     .max(LIMITS.slidesUrl, tooLong("the slides link", LIMITS.slidesUrl))
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), {

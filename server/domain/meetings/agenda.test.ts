@@ -5,6 +5,7 @@ import {
   agendaText,
   isLate,
   orderAgenda,
+  sessionMayDiscuss,
   type AgendaEntry,
 } from "./agenda";
 
@@ -91,5 +92,42 @@ describe("agenda", () => {
     expect(txt).toContain("Total: 15 min");
     expect(txt).not.toContain("[LATE]");
     expect(agendaText(session, [])).toContain("No items yet.");
+  });
+});
+
+describe("contributor text in the exports", () => {
+  const hostile = entry(1, 1, "2026-07-01T00:00:00Z", {
+    title: '<img src=x onerror="alert(1)"> [click](javascript:alert(2)) **bold**',
+    presenter: "<script>alert(3)</script>",
+  });
+
+  it("escapes HTML and Markdown in the Markdown export", () => {
+    const md = agendaMarkdown(session, [hostile], "https://d.example/");
+    expect(md).not.toContain("<img");
+    expect(md).not.toContain("<script");
+    expect(md).toContain('&lt;img src=x onerror="alert(1)"&gt;');
+    expect(md).toContain("\\[click\\](javascript:alert(2))");
+    expect(md).toContain("\\*\\*bold\\*\\*");
+    expect(md).toContain("&lt;script&gt;alert(3)&lt;/script&gt;");
+  });
+
+  it("shows bidi overrides as visible markers in both exports", () => {
+    const spoof = entry(2, 2, "2026-07-01T00:00:00Z", { title: "invoice\u202Egpj.exe" });
+    expect(agendaMarkdown(session, [spoof], "https://d.example/")).toContain(
+      "invoice⟨U+202E⟩gpj.exe",
+    );
+    expect(agendaText(session, [spoof])).toContain("invoice⟨U+202E⟩gpj.exe");
+  });
+});
+
+describe("sessionMayDiscuss", () => {
+  it.each([
+    ["iotops", null, true],
+    ["iotops", "suit", true],
+    ["suit", null, false],
+    ["suit", "suit", true],
+    ["suit", "anima", false],
+  ] as const)("a %s session, issue recommended to %s: %s", (group, target, ok) => {
+    expect(sessionMayDiscuss(group, target)).toBe(ok);
   });
 });

@@ -2,7 +2,38 @@
  * Agenda ordering and export, in the style of IETF session agendas.
  * Items that met the I-D cut-off come first; late items are marked.
  */
+import { DISPATCH_GROUP } from "../permissions/actor";
+import { showBidiControls } from "../validation/text";
 import { importantDates } from "./important-dates";
+
+/**
+ * Whether a group's session may discuss (and minute) a dispatch issue: the
+ * dispatch group's own sessions, or the sessions of the group the issue's
+ * recommendation sends it to. Another group's chairs cannot write minutes into
+ * an issue's timeline by putting it on their agenda.
+ */
+export function sessionMayDiscuss(sessionGroup: string, targetGroup: string | null): boolean {
+  return sessionGroup === DISPATCH_GROUP || (targetGroup !== null && sessionGroup === targetGroup);
+}
+
+/**
+ * Contributor text as inert Markdown on one line: HTML is escaped as entities,
+ * Markdown punctuation is backslash-escaped, line breaks become spaces, and
+ * bidi controls are shown visibly.
+ */
+export function markdownText(s: string): string {
+  return showBidiControls(s)
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
+}
+
+/** Contributor text for the plain-text export: one line, bidi controls shown visibly. */
+function plainText(s: string): string {
+  return showBidiControls(s).replace(/[\r\n]+/g, " ");
+}
 
 export interface AgendaEntry {
   id: number;
@@ -62,10 +93,10 @@ export function agendaMarkdown(
 ): string {
   const items = orderAgenda(entries, session.meetingStart);
   const lines = [
-    `# ${session.groupName} (${session.group.toUpperCase()}) agenda, IETF ${session.meetingNumber}`,
+    `# ${markdownText(session.groupName)} (${session.group.toUpperCase()}) agenda, IETF ${session.meetingNumber}`,
     "",
-    `- Session: ${session.startsAt || "time to be announced"} (${session.timeZone})${session.room ? `, ${session.room}` : ""}`,
-    `- Venue: ${session.venue}`,
+    `- Session: ${session.startsAt ? markdownText(session.startsAt) : "time to be announced"} (${session.timeZone})${session.room ? `, ${markdownText(session.room)}` : ""}`,
+    `- Venue: ${markdownText(session.venue)}`,
     `- Total requested: ${totalMinutes(entries)} minutes`,
     "",
     "## Dispatch items",
@@ -74,7 +105,7 @@ export function agendaMarkdown(
   if (items.length === 0) lines.push("No items yet.");
   items.forEach((e, i) => {
     lines.push(
-      `${i + 1}. **${e.title}** ([#${e.issueId}](${baseUrl.replace(/\/$/, "")}/issues/${e.issueId})) — ${e.presenter || "presenter to be confirmed"}, ${e.minutesRequested} min (${Math.min(PRESENTATION_MINUTES, e.minutesRequested)} presenting)${e.late ? " — *late: added after the I-D cut-off*" : ""}`,
+      `${i + 1}. **${markdownText(e.title)}** ([#${e.issueId}](${baseUrl.replace(/\/$/, "")}/issues/${e.issueId})) — ${e.presenter ? markdownText(e.presenter) : "presenter to be confirmed"}, ${e.minutesRequested} min (${Math.min(PRESENTATION_MINUTES, e.minutesRequested)} presenting)${e.late ? " — *late: added after the I-D cut-off*" : ""}`,
     );
   });
   return lines.join("\n") + "\n";
@@ -83,9 +114,9 @@ export function agendaMarkdown(
 export function agendaText(session: SessionInfo, entries: readonly AgendaEntry[]): string {
   const items = orderAgenda(entries, session.meetingStart);
   const head = [
-    `${session.groupName} (${session.group.toUpperCase()})`,
-    `IETF ${session.meetingNumber} - ${session.venue}`,
-    `${session.startsAt || "Time to be announced"} ${session.timeZone}${session.room ? ` - ${session.room}` : ""}`,
+    `${plainText(session.groupName)} (${session.group.toUpperCase()})`,
+    `IETF ${session.meetingNumber} - ${plainText(session.venue)}`,
+    `${session.startsAt ? plainText(session.startsAt) : "Time to be announced"} ${session.timeZone}${session.room ? ` - ${plainText(session.room)}` : ""}`,
     "",
     "Agenda",
     "",
@@ -93,7 +124,7 @@ export function agendaText(session: SessionInfo, entries: readonly AgendaEntry[]
   const body = items.map((e, i) => {
     const n = String(i + 1).padStart(2, " ");
     const mins = `${e.minutesRequested} min`.padStart(7, " ");
-    return `${n}. ${mins}  ${e.title} (#${e.issueId})\n              ${e.presenter || "Presenter TBC"}${e.late ? "  [LATE]" : ""}`;
+    return `${n}. ${mins}  ${plainText(e.title)} (#${e.issueId})\n              ${e.presenter ? plainText(e.presenter) : "Presenter TBC"}${e.late ? "  [LATE]" : ""}`;
   });
   return [
     ...head,

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { ZDocumentName, zDay, zKey, zText, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { documentReplacements, documentRevisions, documents, documentStates } from "~/db/schema";
 import { parseDocumentRef } from "~/server/domain/documents/names";
@@ -17,7 +18,7 @@ import { assertCan, type Action } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 import { assertDocumentVersion, loadDocument } from "./access";
 
-const ZName = z.string().trim().min(1).max(120);
+const ZName = ZDocumentName;
 
 /** Which policy action moves each state axis. */
 const AXIS_ACTION: Record<TrackedStateType, Action> = {
@@ -28,10 +29,10 @@ const AXIS_ACTION: Record<TrackedStateType, Action> = {
 
 export const ZTransitionDocument = z.object({
   name: ZName,
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: zVersion(),
   stateType: z.enum(TRACKED_STATE_TYPES),
-  to: z.string().trim().min(1, "Choose the new state.").max(60),
-  comment: z.string().trim().max(5_000, "Keep the comment under 5,000 characters.").default(""),
+  to: zText("the new state", 60, 1),
+  comment: zText("the comment", 5_000).default(""),
 });
 
 async function bump(tx: Db, name: string) {
@@ -128,9 +129,9 @@ export async function transitionDocumentState(
 
 export const ZSetDocumentTags = z.object({
   name: ZName,
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: zVersion(),
   tags: z
-    .array(z.string())
+    .array(zKey(60))
     .max(20)
     .refine((tags) => tags.every((t) => DOC_TAGS.some((d) => d.slug === t)), {
       message: "Choose tags from the Datatracker's list.",
@@ -180,11 +181,8 @@ export async function setDocumentTags(
 
 export const ZNewRevision = z.object({
   name: ZName,
-  expectedVersion: z.number().int().positive(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
-    .optional(),
+  expectedVersion: zVersion(),
+  date: zDay().optional(),
 });
 
 /**
@@ -233,8 +231,8 @@ export async function postNewRevision(
 
 export const ZRecordReplacement = z.object({
   name: ZName,
-  expectedVersion: z.number().int().positive(),
-  replaces: z.string().trim().min(1, "Give the name of the draft this one replaces.").max(120),
+  expectedVersion: zVersion(),
+  replaces: zText("the name of the draft this one replaces", 120, 1),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { ZAcronym, zInt, zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import {
   documentReplacements,
@@ -25,13 +26,14 @@ import { isSecretariat, type MaybeActor } from "~/server/domain/permissions/acto
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
+import { redactIssueRefs } from "../issues/issue-refs";
 import { loadDocument } from "./access";
 
 export const ZFindDocuments = z.object({
-  q: z.string().trim().max(200).optional(),
-  group: z.string().trim().toLowerCase().max(40).optional(),
-  limit: z.number().int().min(1).max(200).default(100),
-  offset: z.number().int().min(0).max(100_000).default(0),
+  q: zText("the search", 200).optional(),
+  group: ZAcronym.optional(),
+  limit: zInt("The page size", 1, 200).default(100),
+  offset: zInt("The offset", 0, 100_000).default(0),
 });
 
 async function statesFor(db: Db, names: string[]) {
@@ -173,7 +175,11 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
     .select({ name: documentReplacements.source })
     .from(documentReplacements)
     .where(eq(documentReplacements.target, name));
-  const history = await loadTimeline(db, "document", name);
+  // Links to issues the reader may not see (confidential now, or since) leave no trace.
+  const history = await redactIssueRefs(db, actor, await loadTimeline(db, "document", name), [
+    "issue-linked",
+    "issue-unlinked",
+  ]);
   const linkedIssues = await db
     .select({ id: issues.id, title: issues.title, state: issues.state })
     .from(issueDocuments)

@@ -1,5 +1,6 @@
 import { sql, eq } from "drizzle-orm";
 import { z } from "zod";
+import { safeString, zId } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { issueComments, issues } from "~/db/schema";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
@@ -8,9 +9,8 @@ import { recordEvent } from "../events";
 import { issueResource, loadVisibleIssue } from "./access";
 
 export const ZCommentIssue = z.object({
-  issueId: z.number().int().positive(),
-  body: z
-    .string()
+  issueId: zId("The issue number"),
+  body: safeString()
     .trim()
     .min(1, "Write something before posting.")
     .max(20_000, "Keep a comment under 20,000 characters."),

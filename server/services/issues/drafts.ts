@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { safeString, zKey } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { issueDrafts } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
@@ -9,10 +10,7 @@ import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
  * The autosaved intake form. It is kept as typed, unvalidated text, so a
  * half-written form (even an invalid one) is never lost.
  */
-export const ZIssueDraft = z.record(
-  z.string().max(40),
-  z.union([z.string().max(25_000), z.boolean()]),
-);
+export const ZIssueDraft = z.record(zKey(40), z.union([safeString().max(25_000), z.boolean()]));
 
 export async function saveIssueDraft(db: Db, actor: MaybeActor, data: z.infer<typeof ZIssueDraft>) {
   assertCan(actor, "issue.file", NO_RESOURCE);

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { issueDocuments } from "~/db/schema";
 import { routingText, ZIssueFields } from "~/server/domain/intake/fields";
@@ -10,8 +11,8 @@ import { readinessOf, suggestionRecord } from "./file-issue";
 import { transitionIssue } from "./transition-issue";
 
 export const ZEditIssue = z.object({
-  issueId: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
+  issueId: zId("The issue number"),
+  expectedVersion: zVersion(),
   fields: ZIssueFields,
 });
 

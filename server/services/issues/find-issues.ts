@@ -7,59 +7,50 @@ import type { CandidateKind } from "~/server/domain/routing";
 import { ISSUE_STATES } from "~/server/domain/dispatch/states";
 import { DomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
+import {
+  decodeCursor,
+  encodeCursor,
+  ZAcronym,
+  ZCursor,
+  zId,
+  zInt,
+  zText,
+  type CursorPosition,
+} from "~/server/domain/validation";
 import { visibleIssues } from "./access";
 
 export const ISSUE_SORTS = ["newest", "oldest", "readiness"] as const;
 
 export const ZFindIssues = z.object({
-  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+  q: zText("the search", 200).optional(),
   states: z.array(z.enum(ISSUE_STATES)).max(ISSUE_STATES.length).optional(),
   charterItem: z.enum([...CHARTER_ITEM_IDS, "none"]).optional(),
-  suggestedGroup: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9-]{1,40}$/, "Give a group acronym.")
-    .optional(),
+  suggestedGroup: ZAcronym.optional(),
   /** A person id, or `none` for unassigned. */
-  responsibleChair: z.union([z.number().int().positive(), z.literal("none")]).optional(),
+  responsibleChair: z.union([zId("The chair"), z.literal("none")]).optional(),
   /** Only issues at least this many days old. */
-  minAgeDays: z.number().int().min(0).max(36_500).optional(),
+  minAgeDays: zInt("The minimum age", 0, 36_500).optional(),
   /** Only issues at most this many days old. */
-  maxAgeDays: z.number().int().min(0).max(36_500).optional(),
+  maxAgeDays: zInt("The maximum age", 0, 36_500).optional(),
   /** Restrict to these areas (AD review queue). */
-  areas: z.array(z.string().max(40)).max(20).optional(),
+  areas: z.array(ZAcronym).max(20).optional(),
   sort: z.enum(ISSUE_SORTS).default("newest"),
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  cursor: ZCursor.optional(),
+  limit: zInt("The page size", 1, 100).default(25),
 });
 export type FindIssuesInput = z.input<typeof ZFindIssues>;
 
-interface Cursor {
-  c: string;
-  id: number;
-  r?: number;
-}
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString()) as Cursor;
-    if (typeof c.c !== "string" || typeof c.id !== "number" || Number.isNaN(Date.parse(c.c)))
-      throw new Error();
-    return c;
-  } catch {
-    throw new DomainError(
-      "VALIDATION",
-      "That page link is no longer valid. Start from the first page.",
-      {
-        fieldErrors: { cursor: ["Invalid page cursor."] },
-      },
-    );
-  }
+/** The position a page cursor encodes; a cursor this app did not write is a VALIDATION error. */
+function positionOf(raw: string): CursorPosition {
+  const c = decodeCursor(raw);
+  if (c) return c;
+  throw new DomainError(
+    "VALIDATION",
+    "That page link is no longer valid. Start from the first page.",
+    {
+      fieldErrors: { cursor: ["Invalid page cursor."] },
+    },
+  );
 }
 
 /** The filter part, shared by the list and the counts. */
@@ -91,7 +82,7 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
   const f = ZFindIssues.parse(input);
   const where = filters(actor, f);
   if (f.cursor) {
-    const c = decodeCursor(f.cursor);
+    const c = positionOf(f.cursor);
     const at = sql`${c.c}::timestamptz`;
     if (f.sort === "newest")
       where.push(sql`(${issues.createdAt}, ${issues.id}) < (${at}, ${c.id})`);

@@ -18,9 +18,14 @@ import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { issueResource, loadVisibleIssue } from "./access";
+import { hiddenIssueIds, redactIssueRefs } from "./issue-refs";
 
-/** Linked documents with their current revision and states, and past dispatches of them. */
-export async function linkedDocuments(db: Db, issueId: number) {
+/**
+ * Linked documents with their current revision and states, and past dispatches
+ * of them. A past dispatch by an issue the actor may not see keeps its revision
+ * (the dispatch-once rule still applies) but not its issue number.
+ */
+export async function linkedDocuments(db: Db, issueId: number, actor: MaybeActor) {
   const links = await db
     .select({
       name: issueDocuments.documentName,
@@ -46,6 +51,11 @@ export async function linkedDocuments(db: Db, issueId: number) {
         .from(dispatchedRevisions)
         .where(inArray(dispatchedRevisions.documentName, names))
     : [];
+  const hidden = await hiddenIssueIds(
+    db,
+    actor,
+    dispatched.map((d) => d.issueNumber),
+  );
   return {
     documents: links.map((l) => ({
       ...l,
@@ -54,7 +64,10 @@ export async function linkedDocuments(db: Db, issueId: number) {
         states.filter((s) => s.documentName === l.name).map((s) => [s.stateType, s.slug]),
       ) as Record<string, string>,
     })),
-    dispatched,
+    dispatched: dispatched.map((d) => ({
+      ...d,
+      issueNumber: hidden.has(d.issueNumber) ? null : d.issueNumber,
+    })),
   };
 }
 
@@ -72,7 +85,7 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
         .from(people)
         .where(eq(people.id, row.responsibleChairId))
     : [];
-  const { documents: docs, dispatched } = await linkedDocuments(db, id);
+  const { documents: docs, dispatched } = await linkedDocuments(db, id, actor);
   const comments = await db
     .select({
       id: issueComments.id,
@@ -84,7 +97,11 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
     .innerJoin(people, eq(people.id, issueComments.authorId))
     .where(eq(issueComments.issueId, id))
     .orderBy(asc(issueComments.id));
-  const timeline = await loadTimeline(db, "issue", id);
+  const timeline = await redactIssueRefs(db, actor, await loadTimeline(db, "issue", id));
+  const duplicateOf =
+    row.duplicateOf !== null && (await hiddenIssueIds(db, actor, [row.duplicateOf])).size > 0
+      ? null
+      : row.duplicateOf;
 
   const recommendation = (row.recommendation as Recommendation | null) ?? null;
   const state = isIssueState(row.state) ? row.state : "submitted";
@@ -96,7 +113,7 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
     dispatched,
   );
   return {
-    issue: { ...row, recommendation },
+    issue: { ...row, recommendation, duplicateOf },
     submitter: submitter ?? null,
     responsibleChair: chair ?? null,
     readiness: assessReadiness({ ...row, relatedDocuments: docs.map((d) => d.name) }),

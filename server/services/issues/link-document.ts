@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zText, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { issueDocuments, issues } from "~/db/schema";
 import { parseDocumentRef } from "~/server/domain/documents/names";
@@ -11,10 +12,10 @@ import { assertVersion, issueResource, loadVisibleIssue } from "./access";
 import { assertKnownDocuments } from "./documents-check";
 
 export const ZLinkDocument = z.object({
-  issueId: z.number().int().positive(),
+  issueId: zId("The issue number"),
   /** The issue version the caller read; optional when linking from the document's side. */
-  expectedVersion: z.number().int().positive().optional(),
-  document: z.string().trim().min(1, "Give a draft name or RFC number.").max(300),
+  expectedVersion: zVersion().optional(),
+  document: zText("a draft name or RFC number", 300, 1),
   unlink: z.boolean().default(false),
 });
 

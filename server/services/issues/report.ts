@@ -1,13 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
+import { zDay } from "~/server/domain/validation";
 import type { Db, Queryable } from "~/db/client";
 import { changeCounters } from "~/db/schema";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.");
-
 export const ZDispatchReport = z
-  .object({ from: day.optional(), to: day.optional() })
+  .object({ from: zDay("The start date").optional(), to: zDay("The end date").optional() })
   .refine((v) => !v.from || !v.to || v.from <= v.to, {
     message: "The start date must be on or before the end date.",
     path: ["to"],

@@ -1,5 +1,6 @@
 import { and, desc, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zInt, zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { issues } from "~/db/schema";
 import { titleTerms, rankDuplicates } from "~/server/domain/intake/similarity";
@@ -8,9 +9,9 @@ import { routingEngine } from "../routing/engine";
 import { visibleIssues } from "./access";
 
 export const ZSuggestInput = z.object({
-  title: z.string().max(500, "Keep the title under 500 characters.").default(""),
-  text: z.string().max(40_000, "Keep the text under 40,000 characters.").default(""),
-  limit: z.number().int().min(5).max(20).default(8),
+  title: zText("the title", 500).default(""),
+  text: zText("the text", 40_000).default(""),
+  limit: zInt("The number of suggestions", 5, 20).default(8),
 });
 
 /** Routing suggestions for a draft text: charter item, candidate groups, reasons. */
@@ -21,8 +22,8 @@ export async function suggestRouting(db: Db, input: z.infer<typeof ZSuggestInput
 }
 
 export const ZDuplicatesInput = z.object({
-  title: z.string().max(500, "Keep the title under 500 characters."),
-  excludeId: z.number().int().positive().optional(),
+  title: zText("the title", 500),
+  excludeId: zId("The issue number").optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { dispatchedRevisions, issues } from "~/db/schema";
 import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
@@ -22,8 +23,8 @@ import { assertVersion, issueResource, loadVisibleIssue, type IssueRow } from ".
 import { linkedDocuments } from "./get-issue";
 
 export const ZTransitionIssue = z.object({
-  issueId: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
+  issueId: zId("The issue number"),
+  expectedVersion: zVersion(),
   command: ZIssueCommand,
 });
 
@@ -39,8 +40,8 @@ export function snapshotOf(row: IssueRow): IssueSnapshot {
 }
 
 /** Refuse a recommendation or approval that would dispatch an already dispatched draft revision. */
-async function assertNotDispatchedTwice(tx: Db, issueId: number) {
-  const { documents, dispatched } = await linkedDocuments(tx, issueId);
+async function assertNotDispatchedTwice(tx: Db, actor: MaybeActor, issueId: number) {
+  const { documents, dispatched } = await linkedDocuments(tx, issueId, actor);
   const check = checkDispatchOnce(
     documents.filter((d) => d.known).map((d) => ({ name: d.name, rev: d.rev })),
     dispatched,
@@ -81,7 +82,7 @@ export async function transitionIssue(
 
     let dispatchedDocs: { name: string; rev: string | null; known: boolean }[] = [];
     if (input.command.type === "recommend" || input.command.type === "approve") {
-      dispatchedDocs = await assertNotDispatchedTwice(tx, row.id);
+      dispatchedDocs = await assertNotDispatchedTwice(tx, actor, row.id);
     }
     if (input.command.type === "close" && patch.duplicateOf) {
       const target = await loadVisibleIssue(tx, actor, patch.duplicateOf).catch(() => null);
@@ -91,6 +92,17 @@ export async function transitionIssue(
           `There is no issue #${patch.duplicateOf} to merge into.`,
           {
             fieldErrors: { duplicateOf: [`There is no issue #${patch.duplicateOf}.`] },
+          },
+        );
+      }
+      if (target.confidential && !row.confidential) {
+        throw new DomainError(
+          "VALIDATION",
+          `Issue #${target.id} is confidential: a public issue cannot be closed as its duplicate, because that would publish its number. Close this issue with another reason.`,
+          {
+            fieldErrors: {
+              duplicateOf: ["A public issue cannot be a duplicate of a confidential one."],
+            },
           },
         );
       }

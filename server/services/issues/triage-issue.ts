@@ -1,24 +1,25 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { issues, people, roleGrants } from "~/db/schema";
 import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
 import { DomainError } from "~/server/domain/errors";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
-import { assertCan } from "~/server/domain/permissions/policy";
+import { assertCan, decide } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 import { assertVersion, issueResource, loadVisibleIssue } from "./access";
 import { transitionIssue } from "./transition-issue";
 
 export const ZTriageIssue = z
   .object({
-    issueId: z.number().int().positive(),
-    expectedVersion: z.number().int().positive(),
+    issueId: zId("The issue number"),
+    expectedVersion: zVersion(),
     charterItem: z
       .enum(CHARTER_ITEM_IDS, { error: "Choose a charter item from the list." })
       .optional(),
     /** A chair's person id, or null to clear. */
-    responsibleChairId: z.number().int().positive().nullable().optional(),
+    responsibleChairId: zId("The chair").nullable().optional(),
   })
   .refine((v) => v.charterItem !== undefined || v.responsibleChairId !== undefined, {
     message: "Nothing to change: choose a charter item or a responsible chair.",
@@ -111,10 +112,10 @@ export async function triageIssue(db: Db, actor: MaybeActor, input: z.infer<type
 export const ZBulkTriage = z
   .object({
     issues: z
-      .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+      .array(z.object({ id: zId("The issue number"), version: zVersion() }))
       .min(1, "Select at least one issue.")
       .max(100, "Select at most 100 issues at a time."),
-    responsibleChairId: z.number().int().positive().optional(),
+    responsibleChairId: zId("The chair").optional(),
     startDiscussion: z.boolean().optional(),
   })
   .refine((v) => v.responsibleChairId !== undefined || v.startDiscussion, {
@@ -135,9 +136,12 @@ export async function bulkTriage(db: Db, actor: MaybeActor, input: z.infer<typeo
     if (ids.length !== input.issues.length) {
       throw new DomainError("VALIDATION", "An issue is selected more than once.");
     }
-    const rows = await tx.select({ id: issues.id }).from(issues).where(inArray(issues.id, ids));
-    if (rows.length !== ids.length) {
-      const found = new Set(rows.map((r) => r.id));
+    // A confidential issue the actor may not see is "not found", in the same words
+    // as a missing one, so a bulk request cannot probe which numbers exist.
+    const rows = await tx.select().from(issues).where(inArray(issues.id, ids));
+    const visible = rows.filter((r) => decide(actor, "issue.view", issueResource(r)).allowed);
+    if (visible.length !== ids.length) {
+      const found = new Set(visible.map((r) => r.id));
       throw new DomainError(
         "NOT_FOUND",
         `Issues not found: ${ids

@@ -1,22 +1,35 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zId, zText, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
-import { ZRecommendation } from "~/server/domain/dispatch/outcomes";
+import {
+  outcomeTargetGroup,
+  ZRecommendation,
+  type Recommendation,
+} from "~/server/domain/dispatch/outcomes";
 import { DomainError } from "~/server/domain/errors";
 import {
   agendaMarkdown,
   agendaText,
   orderAgenda,
+  sessionMayDiscuss,
   type AgendaEntry,
   type SessionInfo,
 } from "~/server/domain/meetings/agenda";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, can } from "~/server/domain/permissions/policy";
 import { publicBaseUrl } from "~/server/env";
 import { recordEvent } from "../events";
+import { issueResource, loadVisibleIssue, type IssueRow } from "../issues/access";
 import { transitionIssue } from "../issues/transition-issue";
 import { agendaCandidates } from "./meetings";
+
+/** The group an issue's recommendation sends it to, if any. */
+function targetGroupOf(issue: IssueRow): string | null {
+  const rec = issue.recommendation as Recommendation | null;
+  return rec ? outcomeTargetGroup(rec.outcome) : null;
+}
 
 async function loadSession(db: Db, id: number, opts: { forUpdate?: boolean } = {}) {
   const q = db
@@ -81,7 +94,7 @@ export async function getSessionAgenda(db: Db, actor: MaybeActor, sessionId: num
     publishedAt: row.session.agendaPublishedAt,
     items: list,
     canManage,
-    candidates: canManage ? await agendaCandidates(db, sessionId) : [],
+    candidates: canManage ? await agendaCandidates(db, sessionId, row.session.groupAcronym) : [],
   };
 }
 
@@ -94,15 +107,15 @@ export async function exportAgenda(db: Db, sessionId: number, format: "md" | "tx
 }
 
 const ZSessionRef = z.object({
-  sessionId: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
+  sessionId: zId("The session"),
+  expectedVersion: zVersion(),
 });
 
 export const ZAgendaChange = z.discriminatedUnion("op", [
   ZSessionRef.extend({
     op: z.literal("add"),
-    issueId: z.number().int().positive(),
-    presenter: z.string().trim().max(200).default(""),
+    issueId: zId("The issue number"),
+    presenter: zText("the presenter", 200).default(""),
     minutesRequested: z
       .number()
       .int()
@@ -112,8 +125,8 @@ export const ZAgendaChange = z.discriminatedUnion("op", [
   }),
   ZSessionRef.extend({
     op: z.literal("update"),
-    itemId: z.number().int().positive(),
-    presenter: z.string().trim().max(200),
+    itemId: zId("The agenda item"),
+    presenter: zText("the presenter", 200),
     minutesRequested: z
       .number()
       .int()
@@ -122,10 +135,10 @@ export const ZAgendaChange = z.discriminatedUnion("op", [
   }),
   ZSessionRef.extend({
     op: z.literal("move"),
-    itemId: z.number().int().positive(),
+    itemId: zId("The agenda item"),
     direction: z.enum(["up", "down"]),
   }),
-  ZSessionRef.extend({ op: z.literal("remove"), itemId: z.number().int().positive() }),
+  ZSessionRef.extend({ op: z.literal("remove"), itemId: zId("The agenda item") }),
   ZSessionRef.extend({ op: z.literal("publish") }),
 ]);
 
@@ -157,6 +170,13 @@ export async function changeAgenda(
           throw new DomainError("VALIDATION", "Only public issues can go on a public agenda.", {
             fieldErrors: { issueId: ["Choose a public issue."] },
           });
+        }
+        if (!sessionMayDiscuss(group, targetGroupOf(issue))) {
+          throw new DomainError(
+            "FORBIDDEN",
+            `Issue #${issue.id} is ${DISPATCH_GROUP.toUpperCase()}'s to discuss; only an ${DISPATCH_GROUP.toUpperCase()} session, or one of the group it is recommended to, can take it.`,
+            { fieldErrors: { issueId: ["This session's group cannot discuss this issue."] } },
+          );
         }
         if (issue.state !== "in-discussion") {
           throw new DomainError(
@@ -263,16 +283,16 @@ export async function changeAgenda(
 
 export const ZRecordMinutes = z
   .object({
-    sessionId: z.number().int().positive(),
-    itemId: z.number().int().positive(),
-    minutes: z.string().trim().max(20_000, "Keep the minutes under 20,000 characters."),
+    sessionId: zId("The session"),
+    itemId: zId("The agenda item"),
+    minutes: zText("the minutes", 20_000),
     /** Optionally record the dispatch recommendation in the same step. */
     recommendation: ZRecommendation.optional(),
     /**
      * The issue's version as the chair saw it (the agenda lists it): a
      * recommendation on an issue changed since is refused as a conflict.
      */
-    issueVersion: z.number().int().positive().optional(),
+    issueVersion: zVersion().optional(),
     sendToReview: z.boolean().default(true),
   })
   .refine((v) => !v.recommendation || v.issueVersion !== undefined, {
@@ -298,6 +318,16 @@ export async function recordMinutes(
     .from(agendaItems)
     .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.sessionId, input.sessionId)));
   if (!item) throw new DomainError("NOT_FOUND", "That agenda item no longer exists.");
+  // Minutes go on the issue's timeline: the actor must be allowed to write there,
+  // and the session must belong to a group that discusses this issue.
+  const issue = await loadVisibleIssue(db, actor, item.issueId);
+  assertCan(actor, "issue.comment", issueResource(issue));
+  if (!sessionMayDiscuss(group, targetGroupOf(issue))) {
+    throw new DomainError(
+      "FORBIDDEN",
+      `Minutes for issue #${issue.id} can be recorded only in a ${DISPATCH_GROUP.toUpperCase()} session or one of the group it is recommended to.`,
+    );
+  }
   return db.transaction(async (tx) => {
     await tx.update(agendaItems).set({ minutes: input.minutes }).where(eq(agendaItems.id, item.id));
     await recordEvent(tx, {

@@ -1,22 +1,25 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { ZAcronym, safeString, zDay, zInt, zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
+import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { sessionMayDiscuss } from "~/server/domain/meetings/agenda";
 import { importantDates } from "~/server/domain/meetings/important-dates";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, can, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.");
+const day = zDay();
 
 export const ZCreateMeeting = z
   .object({
     number: z.number().int().min(1, "Give the IETF meeting number.").max(999),
-    venue: z.string().trim().min(1, 'Give the venue, or "online".').max(200),
-    timeZone: z
-      .string()
+    venue: safeString().trim().min(1, 'Give the venue, or "online".').max(200),
+    timeZone: safeString()
       .trim()
+      .max(64, "Give an IANA time zone such as Europe/Vienna or UTC.")
       .refine((tz) => {
         try {
           new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -96,14 +99,10 @@ export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
 }
 
 export const ZCreateSession = z.object({
-  meetingNumber: z.number().int().positive(),
-  group: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9-]{1,40}$/, "Give a group acronym."),
-  startsAt: z.string().trim().max(40).default(""),
-  room: z.string().trim().max(100).default(""),
+  meetingNumber: zInt("The meeting number", 1, 999),
+  group: ZAcronym,
+  startsAt: zText("the start time", 40).default(""),
+  room: zText("the room", 100).default(""),
 });
 
 /** The secretariat, or the group's chairs, schedule a session. */
@@ -150,9 +149,9 @@ export async function createSession(
 }
 
 /** Issues the chairs may put on an agenda: public ones in discussion, not already on it. */
-export async function agendaCandidates(db: Db, sessionId: number) {
-  return db
-    .select({ id: issues.id, title: issues.title })
+export async function agendaCandidates(db: Db, sessionId: number, group: string) {
+  const rows = await db
+    .select({ id: issues.id, title: issues.title, recommendation: issues.recommendation })
     .from(issues)
     .where(
       and(
@@ -163,4 +162,10 @@ export async function agendaCandidates(db: Db, sessionId: number) {
     )
     .orderBy(asc(issues.id))
     .limit(200);
+  return rows
+    .filter((r) => {
+      const rec = r.recommendation as Recommendation | null;
+      return sessionMayDiscuss(group, rec ? outcomeTargetGroup(rec.outcome) : null);
+    })
+    .map(({ id, title }) => ({ id, title }));
 }

@@ -5,6 +5,7 @@ import { events, issues, people } from "~/db/schema";
 import { messageFor } from "~/server/domain/notifications/messages";
 import { DomainError } from "~/server/domain/errors";
 import { publicBaseUrl } from "~/server/env";
+import { redactIssueRefs } from "../issues/issue-refs";
 
 type Row = {
   id: number;
@@ -84,7 +85,12 @@ export async function issueFeed(db: Db, id: number): Promise<string> {
     .where(and(eq(events.subjectType, "issue"), eq(events.subjectKey, String(id))))
     .orderBy(desc(events.id))
     .limit(100);
-  return build(`Issue #${id}: ${issue.title}`, `/feeds/issues/${id}`, `/issues/${id}`, rows);
+  return build(
+    `Issue #${id}: ${issue.title}`,
+    `/feeds/issues/${id}`,
+    `/issues/${id}`,
+    await redactIssueRefs(db, null, rows),
+  );
 }
 
 /**
@@ -116,6 +122,6 @@ export async function groupFeed(db: Db, acronym: string): Promise<string> {
     `${group.toUpperCase()} dispatch activity`,
     `/feeds/groups/${group}`,
     `/groups/${group}`,
-    rows,
+    await redactIssueRefs(db, null, rows),
   );
 }

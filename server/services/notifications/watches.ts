@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { notificationPrefs, notifications, watches } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
@@ -10,7 +11,7 @@ export const ZWatchSubject = z.object({
   subjectType: z.enum(["issue", "group", "document"], {
     error: "Watch an issue, a group or a document.",
   }),
-  subjectKey: z.string().trim().min(1).max(120),
+  subjectKey: zText("what to watch", 120, 1),
 });
 
 /** Signed-in people manage only their own watches; the policy's `issue.file` means "signed in". */

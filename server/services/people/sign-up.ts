@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { safeString } from "~/server/domain/validation/text";
 import type { Db } from "~/db/client";
 import { people } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
@@ -7,7 +8,7 @@ import { hashPassword } from "~/server/auth/passwords";
 import { recordEvent } from "../events";
 
 export const ZSignUp = z.object({
-  name: z.string().trim().min(2, "Enter your name (at least 2 characters).").max(200),
+  name: safeString().trim().min(2, "Enter your name (at least 2 characters).").max(200),
   email: z.email("Enter a valid email address.").trim().toLowerCase().max(320),
   password: z
     .string()

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { safeString, zId } from "~/server/domain/validation";
 import type { Db, Queryable } from "~/db/client";
 import { people, roleGrants } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
@@ -13,13 +14,12 @@ export const ZRoleName = z.enum(["chair", "ad", "secretariat", "secr", "delegate
 export const ZGrantRole = z.object({
   email: z.email("Enter the person's email address.").trim().toLowerCase(),
   role: ZRoleName,
-  group: z
-    .string()
+  group: safeString()
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Enter a group or area acronym such as iotops or ops."),
 });
-export const ZRevokeRole = z.object({ grantId: z.number().int().positive() });
+export const ZRevokeRole = z.object({ grantId: zId("The grant") });
 
 export async function listRoleGrants(db: Queryable, actor: MaybeActor) {
   assertCan(actor, "role.manage", NO_RESOURCE);

@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SessionPage({ params }: Props) {
   const { number, id: raw } = await params;
   const id = idParam(raw);
-  if (id === null || !/^\d{1,3}$/.test(number)) notFound();
+  if (id === null || !/^\d{1,3}$/.test(number) || Number(number) < 1) notFound();
   const a = await orNotFound(agenda(id));
   if (String(a.meetingNumber) !== number) notFound();
   const base = `/meetings/${number}/sessions/${id}`;
