@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./server/domain/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite must not be bundled: it resolves its WASM files relative to itself.
@@ -8,6 +9,20 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` runs `tsc --noEmit` first; the build need not type-check again.
   typescript: { ignoreBuildErrors: true },
+  // The baseline security headers, for responses proxy.ts does not see (static
+  // files; requests with a large or chunked body). It allows no script at all;
+  // proxy.ts replaces it on everything else by a policy with a per-request nonce.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: securityHeaders({ nonce: null, https: false }).map(([key, value]) => ({
+          key,
+          value,
+        })),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

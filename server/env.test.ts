@@ -64,6 +64,15 @@ describe("accepted values", () => {
     ],
     ["DEMO_MODE=false", { DEMO_MODE: "false" }, { DEMO_MODE: false }],
     ["DEMO_MODE=0", { DEMO_MODE: "0" }, { DEMO_MODE: false }],
+    ["TRUST_PROXY unset", {}, { TRUST_PROXY: false }],
+    ["TRUST_PROXY=true", { TRUST_PROXY: "true" }, { TRUST_PROXY: true }],
+    ["TRUST_PROXY=1", { TRUST_PROXY: "1" }, { TRUST_PROXY: true }],
+    ["TRUST_PROXY=false", { TRUST_PROXY: "false" }, { TRUST_PROXY: false }],
+    [
+      "https APP_URL",
+      { APP_URL: "https://dispatch.example.org" },
+      { APP_URL: "https://dispatch.example.org" },
+    ],
     ["AUTH_SECRET of exactly 32 chars", { AUTH_SECRET: SECRET_32 }, { AUTH_SECRET: SECRET_32 }],
     ["PORT 1", { PORT: "1" }, { PORT: 1 }],
     ["PORT 8080", { PORT: "8080" }, { PORT: 8080 }],
@@ -113,6 +122,9 @@ describe("refused values", () => {
     ["SMTP_URL without scheme", "SMTP_URL", { SMTP_URL: "mail.example.org:25" }],
     ["SMTP_URL smtp:/ (one slash)", "SMTP_URL", { SMTP_URL: "smtp:/mail.example.org" }],
     ["unknown NODE_ENV", "NODE_ENV", { NODE_ENV: "staging" }],
+    ["TRUST_PROXY=yes", "TRUST_PROXY", { TRUST_PROXY: "yes" }],
+    ["APP_URL with another scheme", "APP_URL", { APP_URL: "javascript://dispatch.example.org" }],
+    ["APP_URL that is not a URL", "APP_URL", { APP_URL: "dispatch.example.org" }],
   ])("%s → names %s", (_what, variable, source) => {
     const err = refusal(source);
     expect(err.name).toBe("EnvError");

@@ -38,7 +38,18 @@ const ZEnv = z
       .refine((v) => v === undefined || v.length >= 32, {
         message: "must be at least 32 characters (generate one with `openssl rand -base64 32`)",
       }),
-    APP_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
+    APP_URL: z
+      .url({
+        protocol: /^https?$/,
+        message: "must be an absolute http(s) URL such as http://localhost:3000",
+      })
+      .optional(),
+    /**
+     * A reverse proxy in front of the app sets X-Forwarded-Host and
+     * X-Forwarded-Proto. Without it (and without APP_URL) those headers are
+     * ignored, so a client cannot choose the host that sign-in redirects to.
+     */
+    TRUST_PROXY: boolish,
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DEMO_MODE: boolish,
     SMTP_URL: z

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { safeRedirectPath, withCallbackUrl } from "~/server/domain/http/safe-redirect";
 
 /** Messages for the `error` codes Auth.js (and our Datatracker sign-in) put on /signin. */
 const ERROR_TEXT: Record<string, string> = {
@@ -51,16 +52,11 @@ function errorText(code: string, provider: string | null): string {
   return ERROR_TEXT[code] ?? "Sign-in failed. Please try again.";
 }
 
-/** Only same-site relative paths are followed after sign-in. */
-function safeCallback(raw: string | null): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//")) return "/";
-  return raw;
-}
-
 export function SignInForm({ datatracker }: { datatracker: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = safeCallback(params.get("callbackUrl"));
+  // Only a path on this site is followed after sign-in.
+  const callbackUrl = safeRedirectPath(params.get("callbackUrl"));
   const initialError = params.get("error");
   const [error, setError] = useState<string | null>(
     initialError ? errorText(initialError, params.get("provider")) : null,
@@ -163,7 +159,7 @@ export function SignInForm({ datatracker }: { datatracker: boolean }) {
           {pending ? "Signing in…" : "Sign in"}
         </button>
         <p className="text-sm text-slate-700">
-          New here? <Link href="/signup">Create an account</Link>.
+          New here? <Link href={withCallbackUrl("/signup", callbackUrl)}>Create an account</Link>.
         </p>
       </form>
     </div>

@@ -5,11 +5,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { safeRedirectPath, withCallbackUrl } from "~/server/domain/http/safe-redirect";
 import { Field, fieldAria } from "../_components/field";
 import { formErrors, type FormErrors } from "../_components/form-errors";
 import { useTRPC } from "../_trpc/client";
 
-export function SignUpForm() {
+/** `callbackUrl`: a path on this site (checked by the page), where to go once signed up. */
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>({ message: null, fields: {} });
@@ -33,7 +35,7 @@ export function SignUpForm() {
       });
       if (res?.error)
         throw new Error("Your account was created, but signing in failed. Try signing in.");
-      router.push("/");
+      router.push(safeRedirectPath(callbackUrl));
       router.refresh();
     } catch (err) {
       setErrors(formErrors(err));
@@ -81,7 +83,8 @@ export function SignUpForm() {
         {signUp.isPending ? "Creating account…" : "Create account"}
       </button>
       <p className="text-sm text-slate-700">
-        Already have an account? <Link href="/signin">Sign in</Link>.
+        Already have an account? <Link href={withCallbackUrl("/signin", callbackUrl)}>Sign in</Link>
+        .
       </p>
     </form>
   );

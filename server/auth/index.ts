@@ -9,14 +9,15 @@ import { z } from "zod";
 import { authenticate } from "../services/people/authenticate";
 import { DATATRACKER_PROVIDER } from "../services/people/sign-in-with-datatracker";
 import { getDb } from "../db";
-import { env } from "../env";
 import {
   completeDatatrackerSignIn,
   datatrackerPerson,
   datatrackerProvider,
   datatrackerSettings,
 } from "./datatracker";
+import { guarded, originSettings } from "../http/guard";
 import { publicOrigin } from "./public-origin";
+import { authRedirect } from "./redirect";
 import { authSecret } from "./secret";
 import { personIdFromCookies, personIdOfToken } from "./session-token";
 
@@ -63,6 +64,8 @@ function config(req?: Request): NextAuthConfig {
     pages: { signIn: errorPage, error: errorPage },
     providers,
     callbacks: {
+      // Only paths on this site (server/domain/http/safe-redirect.ts).
+      redirect: authRedirect,
       async signIn({ account, profile }) {
         if (account?.provider !== DATATRACKER_PROVIDER) return true;
         return completeDatatrackerSignIn(await getDb(), profile);
@@ -93,13 +96,23 @@ function config(req?: Request): NextAuthConfig {
   };
 }
 
-/** The auth request at its public origin (see public-origin.ts). */
+/**
+ * The auth request at its public origin (see public-origin.ts), with the
+ * forwarded headers Auth.js reads replaced by that origin's, unless trusted.
+ */
 function atPublicOrigin(req: NextRequest): NextRequest {
-  const origin = publicOrigin(req.headers, req.url, env().APP_URL);
+  const origin = publicOrigin(req.headers, req.url, originSettings());
   const url = new URL(req.url);
-  if (!origin || origin === url.origin) return req;
-  const publicUrl = `${origin}${url.pathname}${url.search}`;
+  const publicUrl = origin ? `${origin}${url.pathname}${url.search}` : req.url;
   const rebased = new NextRequest(publicUrl, req);
+  if (origin) {
+    const { host, protocol } = new URL(origin);
+    rebased.headers.set("x-forwarded-host", host);
+    rebased.headers.set("x-forwarded-proto", protocol.replace(/:$/, ""));
+  } else {
+    rebased.headers.delete("x-forwarded-host");
+    rebased.headers.delete("x-forwarded-proto");
+  }
   // NextRequest spells loopback hosts (127.0.0.1) "localhost" in `url`, which
   // Auth.js reads; keep the address the browser used.
   Object.defineProperty(rebased, "url", { value: publicUrl });
@@ -108,9 +121,12 @@ function atPublicOrigin(req: NextRequest): NextRequest {
 
 const nextAuth = NextAuth((req) => config(req));
 export const { signIn, signOut } = nextAuth;
+/** A request rebuilt around a body that was read (and size-checked) already. */
+const withBody = (req: NextRequest, body: Uint8Array<ArrayBuffer>) =>
+  new NextRequest(req.url, { method: req.method, headers: req.headers, body });
 export const handlers = {
-  GET: (req: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(req)),
-  POST: (req: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(req)),
+  GET: guarded((req: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(req)), withBody),
+  POST: guarded((req: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(req)), withBody),
 };
 /** The session for this request, memoised per request. */
 export const auth = cache(nextAuth.auth);

@@ -1,10 +1,23 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPC_MAX_BATCH_SIZE } from "~/server/domain/http/request-guard";
 import { appRouter } from "~/server/api/root";
 import { createContext } from "~/server/api/context";
+import { guarded } from "~/server/http/guard";
 
 export const dynamic = "force-dynamic";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
+// guarded: the CSRF, JSON-only and body-size checks of proxy.ts, for requests it does not see.
+const handler = guarded(
+  (req: Request) =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext,
+      maxBatchSize: TRPC_MAX_BATCH_SIZE,
+    }),
+  (req, body) =>
+    new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }),
+);
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,145 @@
+/**
+ * Which requests the app refuses before any route reads them: cross-site
+ * state-changing requests (CSRF), tRPC calls that are not JSON, and bodies
+ * larger than the route allows. Pure, so every rule is table-tested; applied by
+ * `proxy.ts` and again by the API route handlers (for requests the proxy does
+ * not buffer: large or chunked bodies).
+ */
+
+export type RequestFacts = {
+  method: string;
+  /** The URL path, e.g. `/api/trpc/issue.file,issue.get`. */
+  path: string;
+  /** Header values as received, or null when absent. */
+  origin: string | null;
+  secFetchSite: string | null;
+  contentType: string | null;
+  contentLength: string | null;
+};
+
+export type GuardDecision =
+  { ok: true; bodyLimit: number } | { ok: false; status: 400 | 403 | 413 | 415; message: string };
+
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+/** The largest body any route accepts unless listed below (Next.js's own limit for server actions). */
+export const DEFAULT_BODY_LIMIT = 1 * MiB;
+/** Sign-in, sign-out and the OpenID Connect callback send small forms. */
+export const AUTH_BODY_LIMIT = 64 * KiB;
+/** One tRPC request (a batch of calls included): forms, comments and an autosaved draft. */
+export const TRPC_BODY_LIMIT = 1 * MiB;
+/**
+ * Procedures that take more. The document import accepts a 20 MB export as a
+ * JSON string, whose escaping adds a little.
+ */
+export const TRPC_PROCEDURE_BODY_LIMITS: Readonly<Record<string, number>> = {
+  "document.import": 24_000_000,
+};
+/** How many calls one tRPC batch may hold (the browser client batches at most as many). */
+export const TRPC_MAX_BATCH_SIZE = 10;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Paths that a third party posts to by design. The OpenID Connect provider may
+ * answer with a cross-site form post (`response_mode=form_post`); Auth.js
+ * checks that answer with its own state, nonce and PKCE values.
+ */
+function isCrossSiteByDesign(path: string): boolean {
+  return /^\/api\/auth\/callback\/(?!credentials(?:\/|$))[A-Za-z0-9_-]+\/?$/.test(path);
+}
+
+/** The tRPC procedure paths of a request to `/api/trpc/a.b,c.d`, or null for other paths. */
+export function trpcProcedures(path: string): string[] | null {
+  const match = /^\/api\/trpc\/([^/]+)\/?$/.exec(path);
+  if (!match) return path === "/api/trpc" || path === "/api/trpc/" ? [] : null;
+  let list: string;
+  try {
+    list = decodeURIComponent(match[1]!);
+  } catch {
+    return [];
+  }
+  return list.split(",");
+}
+
+/** The largest body a request to `path` may carry. */
+export function bodyLimitFor(path: string): number {
+  const procedures = trpcProcedures(path);
+  if (procedures) {
+    return Math.max(TRPC_BODY_LIMIT, ...procedures.map((p) => TRPC_PROCEDURE_BODY_LIMITS[p] ?? 0));
+  }
+  if (path === "/api/auth" || path.startsWith("/api/auth/")) return AUTH_BODY_LIMIT;
+  return DEFAULT_BODY_LIMIT;
+}
+
+/** The refusal of a body over `limit` bytes. */
+export function bodyTooLarge(limit: number): GuardDecision & { ok: false } {
+  return {
+    ok: false,
+    status: 413,
+    message: `The request body is larger than this address accepts (at most ${limit} bytes).`,
+  };
+}
+
+/** The media type of a Content-Type value, lower case, without parameters. */
+function mediaType(contentType: string | null): string | null {
+  if (!contentType) return null;
+  return contentType.split(";", 1)[0]!.trim().toLowerCase() || null;
+}
+
+/** Whether the request comes from this app's own pages (or from no browser at all). */
+export function isSameOriginRequest(
+  facts: Pick<RequestFacts, "origin" | "secFetchSite">,
+  appOrigins: readonly string[],
+): boolean {
+  const site = facts.secFetchSite?.trim().toLowerCase() ?? null;
+  // A browser that says the request is cross-site (or from a sibling site) is believed.
+  if (site !== null && site !== "same-origin" && site !== "none") return false;
+  if (facts.origin !== null) {
+    // "null" is sent by sandboxed frames, data: URLs and some cross-site redirects.
+    const origin = facts.origin.trim().toLowerCase();
+    return appOrigins.some((o) => o.toLowerCase() === origin);
+  }
+  // Browsers send Origin with every state-changing request; a request with neither
+  // header comes from a program (curl, a script, a server), which CSRF cannot make.
+  return true;
+}
+
+/**
+ * The decision for one request. `appOrigins` are the origins under which this
+ * app is addressed (see `server/auth/public-origin.ts`).
+ */
+export function guardRequest(facts: RequestFacts, appOrigins: readonly string[]): GuardDecision {
+  const method = facts.method.toUpperCase();
+  const bodyLimit = bodyLimitFor(facts.path);
+
+  if (facts.contentLength !== null) {
+    if (!/^\d{1,15}$/.test(facts.contentLength.trim())) {
+      return { ok: false, status: 400, message: "The Content-Length header is not a number." };
+    }
+    if (Number(facts.contentLength) > bodyLimit) return bodyTooLarge(bodyLimit);
+  }
+
+  if (SAFE_METHODS.has(method)) return { ok: true, bodyLimit };
+
+  if (!isCrossSiteByDesign(facts.path) && !isSameOriginRequest(facts, appOrigins)) {
+    return {
+      ok: false,
+      status: 403,
+      message:
+        "This request came from another site, so it was refused. Changes can only be made from this site's own pages.",
+    };
+  }
+
+  const procedures = trpcProcedures(facts.path);
+  if (procedures && mediaType(facts.contentType) !== "application/json") {
+    return {
+      ok: false,
+      status: 415,
+      message: "Send tRPC calls as application/json.",
+    };
+  }
+
+  return { ok: true, bodyLimit };
+}
