@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client";
-import { laterTime, type KeysetPosition } from "~/server/domain/datatracker/cursor";
+import type { KeysetPosition } from "~/server/domain/datatracker/cursor";
 import { mapDocument, type SyncedDocument } from "~/server/domain/datatracker/documents";
 import { isPlainObject, uriKey, URI } from "~/server/domain/datatracker/tastypie";
 import { teachRouting } from "../routing/engine";
@@ -94,11 +94,11 @@ async function syncStream(
   start: KeysetPosition,
   log: RunLog,
   onPage: (done: number, total: number) => Promise<void>,
-): Promise<string | null> {
+): Promise<KeysetPosition> {
   const counts = log.of("documents");
   const groups = Object.fromEntries(await syncedGroupAcronyms(db));
   const states = await StateIds.load(db);
-  let last: string | null = start.since;
+  let last: KeysetPosition = start;
   const query = { type__in: "draft,rfc", group__in: [...groupIds].sort((a, b) => a - b).join(",") };
   for await (const page of keysetPages(reader, URI.document, query, start)) {
     counts.pages++;
@@ -114,7 +114,7 @@ async function syncStream(
       await writeCursor(tx, stream, page.after, groupIds);
       return added;
     });
-    last = laterTime(last, page.after.since);
+    last = page.after;
     await teachRouting(
       db,
       created.map((d) => ({
@@ -161,11 +161,9 @@ export async function syncDocuments(
   // Every document of the new groups is in; from now on the main cursor covers them.
   await db.transaction(async (tx) => {
     const now = await readCursor(tx, "documents");
-    const mainSince = now?.since ?? last ?? new Date(0).toISOString();
-    await writeCursor(tx, "documents", { since: mainSince, offset: now?.offset ?? 0 }, [
-      ...covered,
-      ...fresh,
-    ]);
+    const position =
+      now ?? (last.since !== null ? last : { since: new Date(0).toISOString(), offset: 0 });
+    await writeCursor(tx, "documents", position, [...covered, ...fresh]);
     await deleteCursor(tx, "documents-backfill");
   });
 }
