@@ -93,7 +93,10 @@ function filterList(list: ApiObject[], query: URLSearchParams, data: FakeData): 
   return out;
 }
 
-export async function startFakeDatatracker(initial: FakeData): Promise<FakeDatatracker> {
+export async function startFakeDatatracker(
+  initial: FakeData,
+  opts: { port?: number } = {},
+): Promise<FakeDatatracker> {
   const data = initial;
   const requests: string[] = [];
   let failures: (Failure & { seen: number })[] = [];
@@ -158,7 +161,7 @@ export async function startFakeDatatracker(initial: FakeData): Promise<FakeDatat
   };
 
   const server: Server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
