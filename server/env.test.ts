@@ -27,6 +27,9 @@ describe("defaults", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env.DATATRACKER_SYNC).toBe("off");
+    expect(env.DATATRACKER_SYNC_INTERVAL_MINUTES).toBe(60);
+    expect(env.DATATRACKER_API_BASE).toBe("https://datatracker.ietf.org");
   });
 
   it.each([["development"], ["test"]])("NODE_ENV=%s needs no AUTH_SECRET", (NODE_ENV) => {
@@ -84,6 +87,17 @@ describe("accepted values", () => {
       { SMTP_URL: "smtps://user:pw@mail.example.org:465" },
       { SMTP_URL: "smtps://user:pw@mail.example.org:465" },
     ],
+    ["DATATRACKER_SYNC=on", { DATATRACKER_SYNC: "on" }, { DATATRACKER_SYNC: "on" }],
+    [
+      "sync interval of 15 minutes",
+      { DATATRACKER_SYNC_INTERVAL_MINUTES: "15" },
+      { DATATRACKER_SYNC_INTERVAL_MINUTES: 15 },
+    ],
+    [
+      "a fake Datatracker on loopback",
+      { DATATRACKER_API_BASE: "http://127.0.0.1:3790" },
+      { DATATRACKER_API_BASE: "http://127.0.0.1:3790" },
+    ],
   ])("%s", (_what, source, expected) => {
     const env: Record<string, unknown> = parseEnv(source);
     for (const [key, value] of Object.entries(expected)) expect(env[key], key).toEqual(value);
@@ -125,6 +139,24 @@ describe("refused values", () => {
     ["TRUST_PROXY=yes", "TRUST_PROXY", { TRUST_PROXY: "yes" }],
     ["APP_URL with another scheme", "APP_URL", { APP_URL: "javascript://dispatch.example.org" }],
     ["APP_URL that is not a URL", "APP_URL", { APP_URL: "dispatch.example.org" }],
+    ["DATATRACKER_SYNC=yes", "DATATRACKER_SYNC", { DATATRACKER_SYNC: "yes" }],
+    [
+      "sync interval of 1 minute",
+      "DATATRACKER_SYNC_INTERVAL_MINUTES",
+      { DATATRACKER_SYNC_INTERVAL_MINUTES: "1" },
+    ],
+    [
+      "sync interval of 7.5 minutes",
+      "DATATRACKER_SYNC_INTERVAL_MINUTES",
+      { DATATRACKER_SYNC_INTERVAL_MINUTES: "7.5" },
+    ],
+    [
+      "sync interval in words",
+      "DATATRACKER_SYNC_INTERVAL_MINUTES",
+      { DATATRACKER_SYNC_INTERVAL_MINUTES: "hourly" },
+    ],
+    ["API base with ftp scheme", "DATATRACKER_API_BASE", { DATATRACKER_API_BASE: "ftp://x.org" }],
+    ["API base not a URL", "DATATRACKER_API_BASE", { DATATRACKER_API_BASE: "datatracker" }],
   ])("%s → names %s", (_what, variable, source) => {
     const err = refusal(source);
     expect(err.name).toBe("EnvError");

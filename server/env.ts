@@ -62,6 +62,21 @@ const ZEnv = z
     DATATRACKER_OIDC_ISSUER: z.url().optional(),
     DATATRACKER_OIDC_CLIENT_ID: z.string().optional(),
     DATATRACKER_OIDC_CLIENT_SECRET: z.string().optional(),
+    /** `on` runs the Datatracker sync inside the app on a schedule; off by default. */
+    DATATRACKER_SYNC: z.enum(["on", "off"], { message: "must be on or off" }).default("off"),
+    DATATRACKER_SYNC_INTERVAL_MINUTES: z.coerce
+      .number({ message: "must be a whole number of minutes" })
+      .int({ message: "must be a whole number of minutes" })
+      .min(5, { message: "must be at least 5 (minutes)" })
+      .max(10_080, { message: "must be at most 10080 (one week, in minutes)" })
+      .default(60),
+    /** Where the sync reads the Datatracker's API. */
+    DATATRACKER_API_BASE: z
+      .url({
+        protocol: /^https?$/,
+        message: "must be an http(s) URL such as https://datatracker.ietf.org",
+      })
+      .default("https://datatracker.ietf.org"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.DEMO_MODE && !env.AUTH_SECRET) {

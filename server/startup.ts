@@ -1,5 +1,6 @@
 import { getDatabase } from "./db";
 import { env, EnvError } from "./env";
+import { scheduleSync } from "./services/datatracker/schedule";
 import { startMailWorker } from "./services/notifications/mail-worker";
 
 /**
@@ -21,6 +22,16 @@ export async function startServer(): Promise<void> {
     const db = await getDatabase();
     console.log(`[iotops] database ready (${db.mode})`);
     startMailWorker();
+    const e = env();
+    if (e.DATATRACKER_SYNC === "on") {
+      scheduleSync(async () => (await getDatabase()).db, {
+        base: e.DATATRACKER_API_BASE,
+        intervalMs: e.DATATRACKER_SYNC_INTERVAL_MINUTES * 60_000,
+      });
+      console.log(
+        `[iotops] Datatracker sync every ${e.DATATRACKER_SYNC_INTERVAL_MINUTES} min from ${e.DATATRACKER_API_BASE}`,
+      );
+    }
   } catch (e) {
     console.error("[iotops] could not open the database:", e);
     process.exit(1);

@@ -24,6 +24,11 @@ export const documents = pgTable(
     /** Responsible AD's email or name, as known. */
     ad: text("ad"),
     tags: text("tags").array().notNull().default([]),
+    /**
+     * Set on documents mirrored from the IETF Datatracker: its `time` for the
+     * document when last synced. Their states change there, not here.
+     */
+    datatrackerTime: timestamp("datatracker_time", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),

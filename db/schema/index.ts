@@ -5,3 +5,4 @@ export * from "./issues";
 export * from "./documents";
 export * from "./meetings";
 export * from "./notifications";
+export * from "./datatracker";

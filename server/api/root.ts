@@ -5,6 +5,7 @@ import { issueRouter } from "./routers/issue";
 import { meetingRouter } from "./routers/meeting";
 import { notificationRouter } from "./routers/notification";
 import { roleRouter } from "./routers/role";
+import { syncRouter } from "./routers/sync";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   meeting: meetingRouter,
   notification: notificationRouter,
   role: roleRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,7 @@ function doc(over: Partial<DocumentResource> = {}): DocumentResource {
     area: "ops",
     adEmail: null,
     authorEmails: ["someone-else@example.net", "author@example.COM"],
+    mirrored: false,
     ...over,
   };
 }
@@ -321,9 +322,31 @@ const SCENARIOS: Scenario[] = [
     resource: doc({ authorEmails: [] }),
     allowed: SECRETARIAT_ONLY,
   },
+  // --- documents mirrored from the Datatracker: changed there, by nobody here --
+  ...(
+    [
+      "document.change-wg-state",
+      "document.change-iesg-state",
+      "document.change-draft-state",
+      "document.new-revision",
+    ] as const
+  ).map((action): Scenario => ({
+    action,
+    on: "mirrored doc (AD and author known)",
+    resource: doc({ mirrored: true, adEmail: "OPS-AD@Example.ORG" }),
+    allowed: {},
+  })),
   // --- secretariat-only actions ---------------------------------------------
   ...(
-    ["role.manage", "document.import", "document.create", "meeting.manage", "outbox.view"] as const
+    [
+      "role.manage",
+      "document.import",
+      "document.create",
+      "meeting.manage",
+      "outbox.view",
+      "sync.view",
+      "sync.run",
+    ] as const
   ).map((action): Scenario => ({
     action,
     on: "nothing",

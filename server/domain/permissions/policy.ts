@@ -33,6 +33,11 @@ export interface DocumentResource {
   /** Responsible AD's email, if known. */
   adEmail: string | null;
   authorEmails: readonly string[];
+  /**
+   * Mirrored from the IETF Datatracker: its states, tags, revisions and
+   * replacements are changed there, and the sync brings them here.
+   */
+  mirrored: boolean;
 }
 
 export interface GroupResource {
@@ -63,6 +68,8 @@ export const ACTIONS = [
   "meeting.manage",
   "agenda.manage",
   "outbox.view",
+  "sync.view",
+  "sync.run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,7 +166,20 @@ function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
   }
 }
 
+/** Document changes that belong to the Datatracker when the document is mirrored from it. */
+export const MIRRORED_IN_DATATRACKER: readonly Action[] = [
+  "document.change-wg-state",
+  "document.change-iesg-state",
+  "document.change-draft-state",
+  "document.new-revision",
+];
+
 function decideDocument(actor: Actor, action: Action, r: DocumentResource): Decision {
+  if (r.mirrored && MIRRORED_IN_DATATRACKER.includes(action)) {
+    return deny(
+      "This document is mirrored from the IETF Datatracker: change its states, tags, revisions and replacements there; the next sync brings the change here.",
+    );
+  }
   switch (action) {
     case "document.change-wg-state":
       return roleOrSecretariat(
@@ -226,6 +246,8 @@ export function decide(actor: MaybeActor, action: Action, resource: Resource): D
         case "document.create":
         case "meeting.manage":
         case "outbox.view":
+        case "sync.view":
+        case "sync.run":
           return roleOrSecretariat(actor, null, "Only the secretariat can do this.");
         default:
           return deny(`${action} needs a resource.`);

@@ -40,6 +40,7 @@ export async function loadDocument(
     area: group?.area ?? null,
     adEmail: await responsibleAdEmail(db, doc.ad),
     authorEmails: authors.map((a) => a.email).filter((e): e is string => !!e),
+    mirrored: doc.datatrackerTime !== null,
   };
   return { doc, states: states as DocumentStates & Record<string, string>, authors, resource };
 }
