@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { throttle } from "~/server/auth/throttle";
-import { resendVerificationThrottled } from "~/server/services/people/email-verification";
+import {
+  resendVerificationThrottled,
+  verifyEmail,
+} from "~/server/services/people/email-verification";
 import { accountStatus } from "~/server/services/people/account-status";
 import { mergeAccountsThrottled, ZMergeAccounts } from "~/server/services/people/merge-accounts";
 import { signOutEverywhere } from "~/server/services/people/sessions";
@@ -14,6 +17,10 @@ export const accountRouter = createTRPCRouter({
       signUpThrottled(ctx.db, throttle(), ctx.clientIp ?? "unknown", input),
     ),
   me: publicProcedure.query(({ ctx }) => ctx.actor),
+  /** Follow an emailed verification link (anyone holding the link may use it, once). */
+  verifyEmail: publicProcedure
+    .input(z.object({ token: z.string().max(200) }))
+    .mutation(({ ctx, input }) => verifyEmail(ctx.db, input.token)),
   /** The signed-in person's address, whether it is verified, and how they can sign in. */
   status: protectedProcedure.query(({ ctx }) => accountStatus(ctx.db, ctx.actor)),
   resendVerification: protectedProcedure
