@@ -1,4 +1,5 @@
 import { expect, signInAs, signOut, test, uniqueEmail, signUp } from "./fixtures/personas";
+import { confirmEmail } from "./fixtures/confirm-email";
 import { expectNoSeriousViolations } from "./pages/axe";
 
 test.describe("accounts", () => {
@@ -75,6 +76,8 @@ test.describe("secretariat", () => {
     const other = await browser.newPage();
     await signUp(other, { name: "Fran Future", email, password: "a-long-password-2" });
     await expect(other.getByRole("link", { name: "Triage" })).toHaveCount(0);
+    // Roles are granted by e-mail to confirmed addresses only.
+    await confirmEmail(other, email);
 
     await signInAs(page, "secretariat");
     await page.getByRole("link", { name: "Roles" }).click();

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, signInAs, test, uniqueEmail, signUp } from "./fixtures/personas";
+import { confirmEmail } from "./fixtures/confirm-email";
 import { OIDC_ADMIN, OIDC_ORIGIN } from "./oidc-settings";
 
 // Sign-in through a real OpenID Connect provider on loopback, set up like the
@@ -160,6 +161,8 @@ test.describe("sign in with the IETF Datatracker", () => {
   }, info) => {
     const email = uniqueEmail("lena", info.workerIndex);
     await signUp(page, { name: "Lena Linked", email, password: "a-long-password-9" });
+    // Only a confirmed address is linked to a Datatracker sign-in.
+    await confirmEmail(page, email);
 
     const user = username("lena");
     await setAccount(request, user, {
@@ -174,6 +177,53 @@ test.describe("sign in with the IETF Datatracker", () => {
     await expect(viaDatatracker.getByLabel("Signed in as")).toContainText("chair iotops");
     // The password session is the same person, so it has the role too.
     await page.reload();
+    await expect(page.getByLabel("Signed in as")).toContainText("chair iotops");
+    await viaDatatracker.context().close();
+  });
+
+  test("an unconfirmed password account is not linked; the person merges the two from settings", async ({
+    page,
+    browser,
+    request,
+  }, info) => {
+    const email = uniqueEmail("uma", info.workerIndex);
+    // A password account whose address was never confirmed.
+    await signUp(page, { name: "Uma Unconfirmed", email, password: "a-long-password-7" });
+    const user = username("uma");
+    await setAccount(request, user, {
+      name: "Uma At-The-Datatracker",
+      email,
+      roles: [["chair", "iotops"]],
+    });
+    // The Datatracker sign-in gets its own account, with the chair role.
+    const viaDatatracker = await freshDatatrackerSession(browser, user);
+    await expect(viaDatatracker.getByLabel("Signed in as")).toContainText("Uma At-The-Datatracker");
+    await expect(viaDatatracker.getByLabel("Signed in as")).toContainText("chair iotops");
+    // ...and the unconfirmed password account did not receive the role.
+    await page.reload();
+    await expect(page.getByLabel("Signed in as")).toContainText("Uma Unconfirmed");
+    await expect(page.getByLabel("Signed in as")).not.toContainText("chair iotops");
+
+    // Signed in through the Datatracker, the person proves the other account's password.
+    await viaDatatracker.goto("/settings");
+    await viaDatatracker.getByLabel("The other account's email").fill(email);
+    await viaDatatracker.getByLabel("The other account's password").fill("wrong-password-here");
+    await viaDatatracker.getByRole("button", { name: "Merge into this account" }).click();
+    await expect(
+      viaDatatracker.getByText("Wrong email or password for the other account.").first(),
+    ).toBeVisible();
+    await viaDatatracker.getByLabel("The other account's password").fill("a-long-password-7");
+    await viaDatatracker.getByRole("button", { name: "Merge into this account" }).click();
+    await expect(
+      viaDatatracker.getByRole("status").filter({ hasText: "was merged into this one" }),
+    ).toBeVisible();
+    await expect(viaDatatracker.getByText("e-mail and password, IETF Datatracker")).toBeVisible();
+
+    // The merged account's session has ended; its password now signs in to the merged person.
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await signInAs(page, { email, password: "a-long-password-7" });
+    await expect(page.getByLabel("Signed in as")).toContainText("Uma At-The-Datatracker");
     await expect(page.getByLabel("Signed in as")).toContainText("chair iotops");
     await viaDatatracker.context().close();
   });

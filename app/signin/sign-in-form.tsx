@@ -47,7 +47,15 @@ const DATATRACKER_ERROR_TEXT: Record<string, string> = {
     "The IETF Datatracker sent an incomplete answer. Please try again later, or sign in with your email and password.",
 };
 
+/** The 429 answer: Auth.js's client passes our `code` (seconds to wait) through. */
+function tooManyAttempts(retryAfter: string | null | undefined): string {
+  const s = Number(retryAfter);
+  const minutes = Number.isFinite(s) && s > 0 ? Math.ceil(s / 60) : 15;
+  return `Too many failed sign-in attempts. For your security, please wait ${minutes === 1 ? "1 minute" : `${minutes} minutes`} and try again.`;
+}
+
 function errorText(code: string, provider: string | null): string {
+  if (code === "TooManyAttempts") return tooManyAttempts(null);
   if (provider === "datatracker") return DATATRACKER_ERROR_TEXT[code] ?? DATATRACKER_UNAVAILABLE;
   return ERROR_TEXT[code] ?? "Sign-in failed. Please try again.";
 }
@@ -88,7 +96,11 @@ export function SignInForm({ datatracker }: { datatracker: boolean }) {
         redirect: false,
       });
       if (!res || res.error) {
-        setError(ERROR_TEXT[res?.error ?? ""] ?? ERROR_TEXT.CredentialsSignin!);
+        setError(
+          res?.status === 429 || res?.error === "TooManyAttempts"
+            ? tooManyAttempts(res.code)
+            : (ERROR_TEXT[res?.error ?? ""] ?? ERROR_TEXT.CredentialsSignin!),
+        );
         return;
       }
       router.push(callbackUrl);

@@ -15,6 +15,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>({ message: null, fields: {} });
+  const [notice, setNotice] = useState<string | null>(null);
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -26,15 +27,19 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get("password") ?? ""),
     };
     setErrors({ message: null, fields: {} });
+    setNotice(null);
     try {
-      await signUp.mutateAsync(input);
+      // The answer is the same whether or not the address already had an account.
+      const answer = await signUp.mutateAsync(input);
       const res = await signIn("credentials", {
         email: input.email,
         password: input.password,
         redirect: false,
       });
-      if (res?.error)
-        throw new Error("Your account was created, but signing in failed. Try signing in.");
+      if (res?.error) {
+        setNotice(answer.message);
+        return;
+      }
       router.push(safeRedirectPath(callbackUrl));
       router.refresh();
     } catch (err) {
@@ -45,6 +50,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const f = errors.fields;
   return (
     <form onSubmit={onSubmit} className="card mt-4 space-y-4" noValidate>
+      {notice && (
+        <p
+          role="status"
+          className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900"
+        >
+          {notice}
+        </p>
+      )}
       {errors.message && (
         <p
           role="alert"
@@ -70,7 +83,12 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           required
         />
       </Field>
-      <Field id="password" label="Password" hint="At least 10 characters." error={f.password}>
+      <Field
+        id="password"
+        label="Password"
+        hint="At least 10 characters, not a common password."
+        error={f.password}
+      >
         <input
           {...fieldAria("password", { hint: true, error: f.password })}
           type="password"

@@ -1,21 +1,72 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 
 export const people = pgTable(
   "people",
   {
     id: serial("id").primaryKey(),
-    /** Stored lower-cased; unique. */
+    /**
+     * Stored lower-cased. Unique among verified, unmerged people: an unverified
+     * sign-up may share it with a verified account (see docs/security.md).
+     */
     email: text("email").notNull(),
     name: text("name").notNull(),
     /** bcrypt hash; null for people who only sign in through the Datatracker. */
     passwordHash: text("password_hash"),
+    /** When the address was proven (emailed link, Datatracker, demo seed); null = unverified. */
     emailVerified: timestamp("email_verified", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    /** Carried in every session token; raising it signs the person out everywhere. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    /** The person this account was merged into; a merged account cannot sign in. */
+    mergedInto: integer("merged_into").references((): AnyPgColumn => people.id),
   },
-  (t) => [uniqueIndex("people_email_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("people_verified_email_key")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.emailVerified} is not null and ${t.mergedInto} is null`),
+    index("people_email_idx").on(sql`lower(${t.email})`),
+  ],
 );
+
+/** One-time links that prove an address; only the SHA-256 of the token is stored. */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The address the link was sent to; the link proves only that address. */
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("email_verifications_token_key").on(t.tokenHash),
+    index("email_verifications_person_idx").on(t.personId),
+  ],
+);
+
+/** Counters of rate-limiter-flexible's PostgreSQL store (sign-in and sign-up throttling). */
+export const authRateLimits = pgTable("auth_rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});
 
 /** Datatracker-style (person, role, group) triples. */
 export const roleGrants = pgTable(
@@ -52,4 +103,22 @@ export const accounts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("accounts_provider_key").on(t.provider, t.providerAccountId)],
+);
+
+/**
+ * Session ids (the `sid` claim of a session token) signed out before their
+ * expiry. A token whose sid is listed is refused on every app server.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The token's own expiry: after it the row may be deleted. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );

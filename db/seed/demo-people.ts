@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { people, roleGrants } from "../schema";
 
@@ -48,14 +48,22 @@ export async function seedDemoPeople(
 ): Promise<Record<string, number>> {
   const ids: Record<string, number> = {};
   for (const p of DEMO_PEOPLE) {
+    // Demo addresses count as verified, so the demo AD and authors act in those capacities.
     await db
       .insert(people)
-      .values({ name: p.name, email: p.email, passwordHash })
+      .values({ name: p.name, email: p.email, passwordHash, emailVerified: new Date() })
       .onConflictDoNothing();
     const [row] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(sql`lower(${people.email}) = ${p.email}`);
+      .update(people)
+      .set({ emailVerified: sql`coalesce(${people.emailVerified}, now())` })
+      .where(
+        and(
+          sql`lower(${people.email}) = ${p.email}`,
+          isNull(people.mergedInto),
+          isNotNull(people.passwordHash),
+        ),
+      )
+      .returning({ id: people.id });
     if (!row) throw new Error(`demo person ${p.email} missing after insert`);
     ids[p.key] = row.id;
     for (const r of p.roles) {

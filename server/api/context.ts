@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sessionPersonId } from "../auth";
+import { headers } from "next/headers";
+import { sessionClaims } from "../auth";
+import { clientAddress } from "../auth/throttle";
 import { loadActor } from "../auth/load-actor";
 import { getDatabase } from "../db";
 import type { MaybeActor } from "../domain/permissions/actor";
@@ -11,11 +13,19 @@ export interface Context {
   dbMode: DbMode;
   actor: MaybeActor;
   requestId: string;
+  /** The client's address, for throttling sign-up (absent in server-side callers' tests). */
+  clientIp?: string;
 }
 
 /** Build the request context: the database and the Actor from the session (roles read fresh). */
 export async function createContext(): Promise<Context> {
-  const [database, personId] = await Promise.all([getDatabase(), sessionPersonId()]);
-  const actor = personId ? await loadActor(database.db, personId) : null;
-  return { db: database.db, dbMode: database.mode, actor, requestId: randomUUID() };
+  const [database, session] = await Promise.all([getDatabase(), sessionClaims()]);
+  const actor = session ? await loadActor(database.db, session.personId, session) : null;
+  return {
+    db: database.db,
+    dbMode: database.mode,
+    actor,
+    requestId: randomUUID(),
+    clientIp: clientAddress(await headers()),
+  };
 }

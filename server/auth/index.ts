@@ -3,7 +3,8 @@ import { cache } from "react";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
-import { headers } from "next/headers";
+import { randomUUID } from "node:crypto";
+import { cookies, headers } from "next/headers";
 import { NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticate } from "../services/people/authenticate";
@@ -16,10 +17,17 @@ import {
   datatrackerSettings,
 } from "./datatracker";
 import { guarded, originSettings } from "../http/guard";
+import { revokeSession, sessionVersionOf } from "../services/people/sessions";
 import { publicOrigin } from "./public-origin";
 import { authRedirect } from "./redirect";
 import { authSecret } from "./secret";
-import { personIdFromCookies, personIdOfToken } from "./session-token";
+import {
+  personIdOfToken,
+  sessionFromCookies,
+  sessionIdOfToken,
+  type SessionClaims,
+} from "./session-token";
+import { guardCredentialsSignIn, recordSignInAttempt } from "./sign-in-throttle";
 
 const ZCredentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
@@ -48,10 +56,11 @@ function config(req?: Request): NextAuthConfig {
         email: { label: "Email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
         const person = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
+        await recordSignInAttempt(request.headers, parsed.data.email, !!person);
         return person ? { id: String(person.id), name: person.name, email: person.email } : null;
       },
     }),
@@ -63,6 +72,19 @@ function config(req?: Request): NextAuthConfig {
     session: { strategy: "jwt" },
     pages: { signIn: errorPage, error: errorPage },
     providers,
+    events: {
+      async signOut(message) {
+        // Revoke the token on the server too, so a copy of the cookie no longer works.
+        const token = "token" in message ? message.token : null;
+        const personId = token ? personIdOfToken(token) : null;
+        if (!token || !personId) return;
+        await revokeSession(await getDb(), {
+          personId,
+          sessionId: sessionIdOfToken(token),
+          expiresAt: new Date((typeof token.exp === "number" ? token.exp : 0) * 1000),
+        });
+      },
+    },
     callbacks: {
       // Only paths on this site (server/domain/http/safe-redirect.ts).
       redirect: authRedirect,
@@ -80,6 +102,13 @@ function config(req?: Request): NextAuthConfig {
           token.email = person.email;
         } else if (user?.id) {
           token.personId = Number(user.id);
+        }
+        if (account) {
+          // A new session: its id (kept across renewals, listed when it signs
+          // out) and the person's session version (raised to end them all).
+          const personId = personIdOfToken(token);
+          token.sid = randomUUID();
+          token.sv = personId ? ((await sessionVersionOf(await getDb(), personId)) ?? 1) : 1;
         }
         return token;
       },
@@ -126,19 +155,27 @@ const withBody = (req: NextRequest, body: Uint8Array<ArrayBuffer>) =>
   new NextRequest(req.url, { method: req.method, headers: req.headers, body });
 export const handlers = {
   GET: guarded((req: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(req)), withBody),
-  POST: guarded((req: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(req)), withBody),
+  POST: guarded(
+    async (req: NextRequest) =>
+      (await guardCredentialsSignIn(req)) ?? nextAuth.handlers.POST(atPublicOrigin(req)),
+    withBody,
+  ),
 };
 /** The session for this request, memoised per request. */
 export const auth = cache(nextAuth.auth);
 
 /**
- * The signed-in person of this request, or null; memoised per request. Reads the
- * session token directly and goes through `auth()` only to renew an old one
- * (see session-token.ts).
+ * The session of this request, or null; memoised per request. Reads the session
+ * token directly (see session-token.ts) and renews an old one by setting a new
+ * cookie where the response can carry one (route handlers and server actions,
+ * so every tRPC call). Whether the session was revoked is checked with the
+ * person's row in loadActor.
  */
-export const sessionPersonId = cache(async (): Promise<number | null> =>
-  personIdFromCookies((await headers()).get("cookie"), {
+export const sessionClaims = cache(async (): Promise<SessionClaims | null> =>
+  sessionFromCookies((await headers()).get("cookie"), {
     secret: authSecret(),
-    renew: async () => (await auth())?.user?.personId || null,
+    setCookie: async (c) => {
+      (await cookies()).set(c.name, c.value, c.options);
+    },
   }),
 );

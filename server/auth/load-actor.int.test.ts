@@ -26,6 +26,7 @@ describe(`loading the actor on ${testDbKind()}`, () => {
       personId: p.personId,
       name: "No Roles",
       email: "none@example.org",
+      emailVerified: false,
       roles: [],
     });
   });

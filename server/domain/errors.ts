@@ -9,6 +9,8 @@ export const DOMAIN_ERROR_CODES = [
   "INVALID_TRANSITION",
   "CONFLICT",
   "VALIDATION",
+  /** Too many attempts (sign-in, sign-up); `details.retryAfterS` says when to try again. */
+  "RATE_LIMITED",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

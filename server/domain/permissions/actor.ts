@@ -16,7 +16,17 @@ export interface Actor {
   personId: number;
   name: string;
   email: string;
+  /**
+   * Whether the address is proven (an emailed link, the Datatracker). Only a
+   * verified address matches a capacity held by e-mail (responsible AD, author).
+   */
+  emailVerified: boolean;
   roles: readonly RoleGrant[];
+}
+
+/** The actor's address when it may match a capacity recorded by e-mail, else null. */
+export function verifiedEmail(actor: MaybeActor): string | null {
+  return actor?.emailVerified ? actor.email.toLowerCase() : null;
 }
 
 /** `null` means an anonymous visitor. */

@@ -93,14 +93,14 @@ describe("decideDatatrackerIdentity", () => {
     name: string;
     profile: DatatrackerProfile;
     linked: number | null;
-    byEmail: number | null;
+    byEmail: { personId: number; verified: boolean } | null;
     decision: IdentityDecision;
   }[] = [
     {
       name: "a linked subject wins over the email",
       profile: profile(),
       linked: 7,
-      byEmail: 9,
+      byEmail: { personId: 9, verified: true },
       decision: { kind: "linked", personId: 7 },
     },
     {
@@ -118,24 +118,45 @@ describe("decideDatatrackerIdentity", () => {
       decision: { kind: "linked", personId: 7 },
     },
     {
-      name: "a verified address links to the person who has it",
+      name: "a verified address links to the person who has it, verified here",
       profile: profile(),
       linked: null,
-      byEmail: 9,
+      byEmail: { personId: 9, verified: true },
       decision: { kind: "link-by-email", personId: 9 },
     },
     {
       name: "an address without an email_verified claim links (the Datatracker's case)",
       profile: profile({ emailVerified: null }),
       linked: null,
-      byEmail: 9,
+      byEmail: { personId: 9, verified: true },
       decision: { kind: "link-by-email", personId: 9 },
+    },
+    {
+      name: "an account here whose address is unverified is not linked: a new person is made",
+      profile: profile(),
+      linked: null,
+      byEmail: { personId: 9, verified: false },
+      decision: { kind: "create" },
+    },
+    {
+      name: "an unverified account here is not linked even without an email_verified claim",
+      profile: profile({ emailVerified: null }),
+      linked: null,
+      byEmail: { personId: 9, verified: false },
+      decision: { kind: "create" },
+    },
+    {
+      name: "a linked subject wins over an unverified account with the address",
+      profile: profile(),
+      linked: 4,
+      byEmail: { personId: 9, verified: false },
+      decision: { kind: "linked", personId: 4 },
     },
     {
       name: "an unverified address is not linked to the person who has it",
       profile: profile({ emailVerified: false }),
       linked: null,
-      byEmail: 9,
+      byEmail: { personId: 9, verified: true },
       decision: { kind: "refuse", reason: "email-unverified" },
     },
     {
@@ -163,7 +184,7 @@ describe("decideDatatrackerIdentity", () => {
 
   it.each(cases)("$name", ({ profile, linked, byEmail, decision }) => {
     expect(
-      decideDatatrackerIdentity({ profile, linkedPersonId: linked, personIdWithEmail: byEmail }),
+      decideDatatrackerIdentity({ profile, linkedPersonId: linked, personWithEmail: byEmail }),
     ).toEqual(decision);
   });
 });

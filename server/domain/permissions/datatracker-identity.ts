@@ -11,8 +11,14 @@
  *    account here (and its manual role grants), and creating a person with it
  *    would block the real owner from signing up.
  * 4. A person here with the same address (case-insensitive) is linked to the
- *    subject, so one person can sign in either way.
- * 5. Otherwise a new person is created and linked.
+ *    subject, so one person can sign in either way, but only when that
+ *    person's address is verified here (an emailed link, or an earlier
+ *    Datatracker sign-in). An unverified sign-up may be someone squatting the
+ *    address: linking it would hand the real owner's roles to the squatter,
+ *    whose password would keep working.
+ * 5. Otherwise a new person is created and linked, even when an unverified
+ *    account here has the same address. If both are the same human, they can
+ *    merge the two from settings by proving both (server/services/people/merge-accounts.ts).
  *
  * The Datatracker's userinfo does not send `email_verified` at all; it only
  * hands out addresses its users have confirmed by email (account creation and
@@ -80,8 +86,11 @@ export interface IdentityFacts {
   profile: DatatrackerProfile;
   /** The person already linked to this subject, if any. */
   linkedPersonId: number | null;
-  /** The person whose address equals the profile's, if any. */
-  personIdWithEmail: number | null;
+  /**
+   * The (unmerged) person here whose address equals the profile's, if any; a
+   * verified one when there is one.
+   */
+  personWithEmail: { personId: number; verified: boolean } | null;
 }
 
 /** Decide who this sign-in is (see the rules at the top of this file). */
@@ -89,8 +98,8 @@ export function decideDatatrackerIdentity(facts: IdentityFacts): IdentityDecisio
   if (facts.linkedPersonId !== null) return { kind: "linked", personId: facts.linkedPersonId };
   if (!facts.profile.email) return { kind: "refuse", reason: "no-email" };
   if (facts.profile.emailVerified === false) return { kind: "refuse", reason: "email-unverified" };
-  if (facts.personIdWithEmail !== null) {
-    return { kind: "link-by-email", personId: facts.personIdWithEmail };
+  if (facts.personWithEmail?.verified) {
+    return { kind: "link-by-email", personId: facts.personWithEmail.personId };
   }
   return { kind: "create" };
 }

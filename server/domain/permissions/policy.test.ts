@@ -16,8 +16,13 @@ import {
 // Personas. The plain `author` persona is only an author of the documents below;
 // it is otherwise just a signed-in contributor.
 
-function person(personId: number, email: string, roles: RoleGrant[] = []): Actor {
-  return { personId, name: `Person ${personId}`, email, roles };
+function person(
+  personId: number,
+  email: string,
+  roles: RoleGrant[] = [],
+  emailVerified = true,
+): Actor {
+  return { personId, name: `Person ${personId}`, email, emailVerified, roles };
 }
 
 const SUBMITTER_ID = 1;
@@ -549,5 +554,67 @@ describe("roles are matched exactly", () => {
     const actor = person(11, "x@example.org", [...roles]);
     expect(can(actor, "issue.triage", issue({ state: "in-discussion" }))).toBe(false);
     expect(can(actor, "role.manage", NONE)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Capacities held by e-mail need a verified address: an unverified sign-up
+// with the AD's or an author's address is an ordinary contributor.
+
+describe("capacities matched by e-mail use verified addresses only", () => {
+  const cases: {
+    name: string;
+    actor: Actor;
+    action: Action;
+    resource: DocumentResource;
+    capacity: string | null;
+  }[] = [
+    {
+      name: "verified responsible AD changes the IESG state",
+      actor: person(20, "x@example.net", []),
+      action: "document.change-iesg-state",
+      resource: doc({ adEmail: "x@example.net" }),
+      capacity: "responsible-ad",
+    },
+    {
+      name: "unverified sign-up with the AD's address cannot change the IESG state",
+      actor: person(21, "x@example.net", [], false),
+      action: "document.change-iesg-state",
+      resource: doc({ adEmail: "x@example.net" }),
+      capacity: null,
+    },
+    {
+      name: "unverified sign-up with the AD's address (other case) cannot change the draft state",
+      actor: person(21, "X@Example.NET", [], false),
+      action: "document.change-draft-state",
+      resource: doc({ adEmail: "x@example.net" }),
+      capacity: null,
+    },
+    {
+      name: "verified author posts a new revision",
+      actor: person(22, "author@example.com"),
+      action: "document.new-revision",
+      resource: doc(),
+      capacity: "author",
+    },
+    {
+      name: "unverified sign-up with an author's address cannot post a revision",
+      actor: person(23, "author@example.com", [], false),
+      action: "document.new-revision",
+      resource: doc(),
+      capacity: null,
+    },
+    {
+      name: "an unverified AD of the area still acts through the role, which was granted by id",
+      actor: person(24, "unverified-ad@example.org", [{ role: "ad", group: "ops" }], false),
+      action: "document.change-iesg-state",
+      resource: doc({ adEmail: null, area: "ops" }),
+      capacity: "ad/ops",
+    },
+  ];
+  it.each(cases)("$name", ({ actor, action, resource, capacity }) => {
+    const d = decide(actor, action, resource);
+    if (capacity === null) expect(d.allowed).toBe(false);
+    else expect(d).toMatchObject({ allowed: true, capacity });
   });
 });

@@ -11,6 +11,7 @@ import {
   isSecretariat,
   type Actor,
   type MaybeActor,
+  verifiedEmail,
 } from "./actor";
 
 /** What the policy needs to know about an issue. */
@@ -192,9 +193,10 @@ function decideDocument(actor: Actor, action: Action, r: DocumentResource): Deci
     case "document.change-iesg-state":
     case "document.change-draft-state": {
       // The named responsible AD; when none is recorded, any AD of the group's area.
+      const email = verifiedEmail(actor);
       const responsible =
         r.adEmail !== null
-          ? r.adEmail.toLowerCase() === actor.email.toLowerCase()
+          ? email !== null && r.adEmail.toLowerCase() === email
             ? "responsible-ad"
             : null
           : r.area && isAdOf(actor, r.area)
@@ -207,7 +209,8 @@ function decideDocument(actor: Actor, action: Action, r: DocumentResource): Deci
       );
     }
     case "document.new-revision": {
-      const author = r.authorEmails.some((e) => e.toLowerCase() === actor.email.toLowerCase());
+      const email = verifiedEmail(actor);
+      const author = email !== null && r.authorEmails.some((e) => e.toLowerCase() === email);
       return roleOrSecretariat(
         actor,
         author ? "author" : null,

@@ -75,7 +75,12 @@ async function actorsFor(db: Queryable, ids: number[]): Promise<Map<number, Acto
   const out = new Map<number, Actor>();
   if (ids.length === 0) return out;
   const ps = await db
-    .select({ id: people.id, name: people.name, email: people.email })
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      emailVerified: people.emailVerified,
+    })
     .from(people)
     .where(inArray(people.id, ids));
   const grants = await db
@@ -91,6 +96,7 @@ async function actorsFor(db: Queryable, ids: number[]): Promise<Map<number, Acto
       personId: p.id,
       name: p.name,
       email: p.email,
+      emailVerified: p.emailVerified !== null,
       roles: grants
         .filter((g) => g.personId === p.id)
         .map((g) => ({ role: g.role, group: g.group })),

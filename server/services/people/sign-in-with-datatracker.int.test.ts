@@ -12,6 +12,7 @@ import {
   signInWithDatatracker,
 } from "./sign-in-with-datatracker";
 import { signUp } from "./sign-up";
+import { markVerified } from "./test-helpers";
 
 let t: TestDatabase;
 
@@ -210,6 +211,7 @@ describe(`Datatracker sign-in on ${testDbKind()}`, () => {
       email: "pat@example.org",
       password: "long-enough-pw",
     });
+    await markVerified(t.db, personId);
     const res = await signInWithDatatracker(
       t.db,
       claims("dt-200", "PAT@example.org", [["chair", "suit"]], { email_verified: true }),
@@ -233,8 +235,44 @@ describe(`Datatracker sign-in on ${testDbKind()}`, () => {
       email: "quinn@example.org",
       password: "long-enough-pw",
     });
+    await markVerified(t.db, personId);
     const res = await signInWithDatatracker(t.db, claims("dt-300", "quinn@example.org", []));
     expect(res).toMatchObject({ ok: true, personId, matchedBy: "email" });
+  });
+
+  it("never links an unverified sign-up: the real owner gets a separate account with the roles", async () => {
+    // Someone signs up first with the chair's address and never confirms it.
+    const squatter = await signUp(t.db, {
+      name: "Squatter",
+      email: "real-chair@example.org",
+      password: "squatters-password",
+    });
+    const res = await signInWithDatatracker(
+      t.db,
+      claims("dt-350", "Real-Chair@example.org", [["chair", "iotops"]]),
+    );
+    expect(res).toMatchObject({ ok: true, matchedBy: "created", email: "real-chair@example.org" });
+    if (!res.ok) return;
+    expect(res.personId).not.toBe(squatter.personId);
+    expect(await personIdForDatatrackerSubject(t.db, "dt-350")).toBe(res.personId);
+    // the roles went to the Datatracker person only
+    expect(await grantsOf(squatter.personId)).toEqual([]);
+    expect(await grantsOf(res.personId)).toEqual([
+      { role: "chair", group: "iotops", source: "datatracker" },
+    ]);
+    // the new person's address is verified; the squatter's is not, and their password
+    // still signs in to their own (roleless) account only
+    const [created] = await t.db.select().from(people).where(eq(people.id, res.personId));
+    expect(created?.emailVerified).toBeInstanceOf(Date);
+    const bySquatter = await authenticate(t.db, "real-chair@example.org", "squatters-password");
+    expect(bySquatter?.id).toBe(squatter.personId);
+    expect((await loadActor(t.db, squatter.personId))?.roles).toEqual([]);
+    // a second sign-in finds the same person by subject
+    const again = await signInWithDatatracker(
+      t.db,
+      claims("dt-350", "real-chair@example.org", [["chair", "iotops"]]),
+    );
+    expect(again).toMatchObject({ ok: true, personId: res.personId, matchedBy: "subject" });
   });
 
   it("refuses an unverified email that belongs to someone here, writing nothing", async () => {

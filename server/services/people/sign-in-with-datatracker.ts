@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { accounts, people, roleGrants } from "~/db/schema";
 import type { RoleGrant } from "~/server/domain/permissions/actor";
@@ -64,14 +64,21 @@ export async function signInWithDatatracker(
       const [withEmail] =
         !linked && profile.email
           ? await tx
-              .select({ id: people.id })
+              .select({
+                id: people.id,
+                verified: sql<boolean>`${people.emailVerified} is not null`,
+              })
               .from(people)
-              .where(sql`lower(${people.email}) = ${profile.email}`)
+              .where(and(sql`lower(${people.email}) = ${profile.email}`, isNull(people.mergedInto)))
+              .orderBy(sql`${people.emailVerified} is null`, people.id)
+              .limit(1)
           : [];
       const decision = decideDatatrackerIdentity({
         profile,
         linkedPersonId: linked?.personId ?? null,
-        personIdWithEmail: withEmail?.id ?? null,
+        personWithEmail: withEmail
+          ? { personId: withEmail.id, verified: withEmail.verified }
+          : null,
       });
       if (decision.kind === "refuse") return { ok: false, reason: decision.reason };
 

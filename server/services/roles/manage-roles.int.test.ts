@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, roleGrants } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { loadActor } from "~/server/auth/load-actor";
+import { markVerified } from "../people/test-helpers";
 import { signUp } from "../people/sign-up";
 import { grantRole, listRoleGrants, revokeRole } from "./manage-roles";
 import type { Actor } from "~/server/domain/permissions/actor";
@@ -28,6 +29,7 @@ describe(`role grants on ${testDbKind()}`, () => {
       email: "alice@example.org",
       password: "long-enough-pw",
     });
+    await markVerified(t.db, a.personId);
     secretariat = (await loadActor(t.db, s.personId))!;
     alice = (await loadActor(t.db, a.personId))!;
   });
@@ -52,6 +54,28 @@ describe(`role grants on ${testDbKind()}`, () => {
       groupAcronym: "iotops",
     });
     expect(ev[0]!.payload).toMatchObject({ role: "chair", group: "iotops", grantId });
+  });
+
+  it("refuses to grant a role to an unverified address, writing nothing", async () => {
+    const u = await signUp(t.db, {
+      name: "Squatter",
+      email: "real-chair@example.org",
+      password: "long-enough-pw",
+    });
+    const before = await t.db.select().from(events).where(eq(events.type, "role-granted"));
+    await expect(
+      grantRole(t.db, secretariat, {
+        email: "real-chair@example.org",
+        role: "chair",
+        group: "iotops",
+      }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("verified address real-chair@example.org"),
+    });
+    expect((await loadActor(t.db, u.personId))?.roles).toEqual([]);
+    const after = await t.db.select().from(events).where(eq(events.type, "role-granted"));
+    expect(after).toHaveLength(before.length);
   });
 
   it("refuses a duplicate grant with a clear conflict", async () => {

@@ -47,11 +47,13 @@ export async function grantRole(db: Db, actor: MaybeActor, input: z.infer<typeof
     const [person] = await tx
       .select({ id: people.id, name: people.name })
       .from(people)
-      .where(sql`lower(${people.email}) = ${email}`);
+      // Only a proven address: an unverified sign-up must not receive a role meant for its owner.
+      .where(
+        sql`lower(${people.email}) = ${email} and ${people.emailVerified} is not null and ${people.mergedInto} is null`,
+      );
     if (!person) {
-      throw new DomainError("NOT_FOUND", `No one has signed up with ${email} yet.`, {
-        fieldErrors: { email: [`No one has signed up with ${email} yet.`] },
-      });
+      const message = `No one with the verified address ${email} has an account yet. They must sign up and confirm their address first.`;
+      throw new DomainError("NOT_FOUND", message, { fieldErrors: { email: [message] } });
     }
     const inserted = await tx
       .insert(roleGrants)
