@@ -1,3 +1,4 @@
+import { isGroupState, type GroupState } from "../catalog";
 import { isPlainObject, parseApiTime, uriKey, uriPk, URI } from "./tastypie";
 
 /** Group types the sync mirrors: those that matter for dispatch. */
@@ -14,8 +15,8 @@ export interface MappedGroup {
   acronym: string;
   name: string;
   type: SyncedGroupType;
-  /** Datatracker group state slug: active, bof, proposed, conclude, ... */
-  state: string;
+  /** Datatracker group state slug: active, bof, proposed, conclude, ...; a slug we do not know is "unknown". */
+  state: GroupState;
   /** The parent group's Datatracker id (an area for a WG, `irtf` for an RG, ...). */
   parentId: number | null;
   description: string;
@@ -80,7 +81,7 @@ export function mapGroup(o: unknown): Mapped<MappedGroup> {
       acronym: o.acronym.trim().toLowerCase(),
       name: o.name.trim().replace(/\s+/g, " "),
       type,
-      state,
+      state: isGroupState(state) ? state : "unknown",
       parentId,
       description: typeof o.description === "string" ? o.description.trim() : "",
       listEmail: optText(o.list_email),
