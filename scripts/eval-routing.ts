@@ -132,6 +132,14 @@ async function main() {
       `over ${all.length} fold shuffles: top-1 ${range((x) => x.top1)}, top-3 ${range((x) => x.top3)}, charter ${range((x) => x.charterItem)}`,
     );
   }
+  const firstKinds = new Map<string, number>();
+  for (const o of cv) firstKinds.set(o.firstKind, (firstKinds.get(o.firstKind) ?? 0) + 1);
+  console.log(
+    `first suggestion (CV): ${[...firstKinds.entries()]
+      .sort()
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(", ")}`,
+  );
   console.log(`(${cv.length} routed in ${elapsed.toFixed(0)} ms including index builds)`);
   console.log("");
 

@@ -236,6 +236,7 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
 
     const shared = index.sharedTerms(
       chosen.map((s) => s.cls),
+      top,
       qv,
     );
     const surfaceOf = surfaceMap(tokens);

@@ -21,6 +21,8 @@ export interface EvaluatedDocument {
    * in its place.
    */
   readonly accepted: readonly string[];
+  /** Kind of the first suggestion (a group, an outcome or a venue). */
+  readonly firstKind: string;
   /** Candidate ids, best first (groups and outcomes). */
   readonly ranking: readonly string[];
   readonly charterItem: string;
@@ -69,6 +71,7 @@ function routeAll(
       doc,
       fold,
       accepted: acceptedFor(doc.group),
+      firstKind: r.candidates[0]?.kind ?? "none",
       ranking: r.candidates.map((c) => c.wg),
       charterItem: r.charterItem.id,
       cited: r.candidates.flatMap((c) => c.similarDocuments),

@@ -180,9 +180,15 @@ export class KnowledgeIndex {
     return (own + 1) / (pi.length + 1);
   }
 
-  /** For each listed class, query terms ordered by their contribution to the centroid score. */
+  /**
+   * For each listed class, the query terms it shares, ordered by their
+   * contribution to the similarity with the class's profile and its most
+   * similar documents (`near`). Touches only those few items, so its cost does
+   * not grow with the number of known documents.
+   */
   sharedTerms(
     classList: readonly number[],
+    near: readonly (readonly { idx: number }[])[],
     q: {
       readonly ids: readonly number[];
       readonly weights: readonly number[];
@@ -190,38 +196,46 @@ export class KnowledgeIndex {
       readonly norm: number;
     },
   ): Map<number, string[]> {
-    const slot = new Int32Array(this.classes.length).fill(-1);
-    classList.forEach((c, i) => (slot[c] = i));
-    const nq = q.ids.length;
-    const contrib = new Float64Array(classList.length * nq);
-    for (let k = 0; k < nq; k++) {
-      const id = q.ids[k]!;
-      const pi = this.postItems[id]!;
-      const pw = this.postWeights[id]!;
-      const base = (q.weights[k]! / q.norm) * this.idfCache[id]!;
-      for (let j = 0; j < pi.length; j++) {
-        const item = pi[j]!;
-        const sl = slot[this.items[item]!.cls]!;
-        if (sl < 0) continue;
-        const scale = this.items[item]!.isProfile ? this.profileInCentroid : 1;
-        const at = sl * nq + k;
-        contrib[at] = contrib[at]! + (base * pw[j]! * scale) / this.norms[item]!;
-      }
-    }
+    const slotOf = new Map<number, number>();
+    q.ids.forEach((id, k) => slotOf.set(id, k));
     const out = new Map<number, string[]>();
-    classList.forEach((cls, sl) => {
-      const list: [string, number][] = [];
-      for (let k = 0; k < nq; k++) {
-        const v = contrib[sl * nq + k]!;
-        if (v > 0.01) list.push([q.terms[k]!, v]);
+    for (const cls of classList) {
+      const c = this.classes[cls]!;
+      const itemsOf = [
+        ...(c.profileItem >= 0 ? [c.profileItem] : []),
+        ...(near[cls] ?? []).map((n) => n.idx),
+      ];
+      const contrib = new Map<number, number>();
+      for (const i of itemsOf) {
+        const it = this.items[i]!;
+        const scale = (it.isProfile ? this.profileInCentroid : 1) / this.norms[i]!;
+        for (let j = 0; j < it.termIds.length; j++) {
+          const k = slotOf.get(it.termIds[j]!);
+          if (k === undefined) continue;
+          const id = q.ids[k]!;
+          const v = (q.weights[k]! / q.norm) * this.idfCache[id]! * it.weights[j]! * scale;
+          contrib.set(k, (contrib.get(k) ?? 0) + v);
+        }
       }
       out.set(
         cls,
-        list.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([t]) => t),
+        [...contrib.entries()]
+          .filter(([, v]) => v > 0.01)
+          .map(([k, v]): [string, number] => [q.terms[k]!, v])
+          .sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))
+          .map(([t]) => t),
       );
-    });
+    }
     return out;
   }
+
+  /** A zeroed scratch buffer of at least `n` numbers, reused between queries. */
+  scratch(n: number): Float64Array {
+    if (this.buffer.length < n) this.buffer = new Float64Array(Math.max(n, 2 * this.buffer.length));
+    else this.buffer.fill(0, 0, n);
+    return this.buffer;
+  }
+  private buffer = new Float64Array(0);
 }
 
 export function cmp(a: string, b: string): number {

@@ -88,7 +88,7 @@ export function scoreQuery(
   const query = queryVector(index, bag);
 
   // Dot products through the inverted index.
-  const acc = new Float64Array(n);
+  const acc = index.scratch(n);
   for (let k = 0; k < query.ids.length; k++) {
     const id = query.ids[k]!;
     const qv = query.weights[k]! / query.norm;

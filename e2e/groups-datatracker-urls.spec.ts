@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./pages/axe";
+
+test.describe("groups index", () => {
+  test("lists every active IETF and IRTF group by area, IoT groups marked", async ({ page }) => {
+    await page.goto("/groups");
+    await expect(page.getByRole("heading", { level: 1, name: "Groups" })).toBeVisible();
+    await expect(
+      page.getByText("Every active IETF working group and IRTF research group (145)"),
+    ).toBeVisible();
+
+    const wit = page.getByRole("region", { name: /Web and Internet Transport Area \(18\)/ });
+    const httpbis = wit.getByRole("row", { name: /HTTPBIS/ });
+    await expect(httpbis).toContainText("HTTP");
+    await expect(httpbis).not.toContainText("IoT");
+    await expect(wit.getByRole("row", { name: /^CORE/ })).toContainText("IoT");
+
+    const irtf = page.getByRole("region", { name: /Internet Research Task Force.*\(15\)/ });
+    await expect(irtf.getByRole("row", { name: /T2TRG/ })).toContainText("IoT");
+
+    const concluded = page.getByRole("region", { name: "Concluded groups" });
+    const lpwan = concluded.getByRole("row", { name: /LPWAN/ });
+    await expect(lpwan.getByRole("link", { name: "SCHC" })).toBeVisible();
+    await expectNoSeriousViolations(page);
+
+    await lpwan.getByRole("link", { name: "LPWAN" }).click();
+    await expect(page).toHaveURL(/\/groups\/lpwan$/);
+    await expect(page.getByRole("link", { name: "LPWAN on the IETF Datatracker" })).toHaveAttribute(
+      "href",
+      "https://datatracker.ietf.org/wg/lpwan/about/",
+    );
+  });
+});
+
+test.describe("Datatracker-shaped URLs", () => {
+  for (const [path, target] of [
+    ["/doc/draft-ietf-suit-manifest/", "/documents/draft-ietf-suit-manifest"],
+    ["/doc/draft-ietf-suit-manifest/25/", "/documents/draft-ietf-suit-manifest"],
+    ["/doc/draft-ietf-suit-manifest-34/", "/documents/draft-ietf-suit-manifest"],
+    ["/group/suit/", "/groups/suit"],
+    ["/group/suit/about/", "/groups/suit"],
+    ["/wg/httpbis/", "/groups/httpbis"],
+    ["/wg/HTTPBIS/documents/", "/groups/httpbis"],
+    ["/meeting/109/", "/meetings/109"],
+  ] as const) {
+    test(`${path} redirects to ${target}`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe(target);
+    });
+  }
+
+  for (const path of [
+    "/doc/draft-nobody-not-tracked/",
+    "/doc/not-a-draft-name/",
+    "/doc/rfc999999/",
+    "/doc/draft-ietf-suit-manifest/xx/",
+    "/group/nosuchgroup/",
+    "/wg/nosuchgroup/about/",
+    "/meeting/0/",
+    "/meeting/99999/",
+  ]) {
+    test(`${path} is a clear 404`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        /Page not found|Document not tracked here/,
+      );
+    });
+  }
+
+  test("an untracked document's 404 points to the Datatracker", async ({ page }) => {
+    await page.goto("/doc/draft-nobody-not-tracked/");
+    await expect(page.getByRole("heading", { name: "Document not tracked here" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Search the IETF Datatracker" })).toHaveAttribute(
+      "href",
+      "https://datatracker.ietf.org/doc/search",
+    );
+  });
+});
