@@ -12,6 +12,26 @@ const nextConfig: NextConfig = {
   // The baseline security headers, for responses proxy.ts does not see (static
   // files; requests with a large or chunked body). It allows no script at all;
   // proxy.ts replaces it on everything else by a policy with a per-request nonce.
+  // A large or chunked body for a page or a route other than tRPC and Auth.js
+  // (which limit their bodies themselves) is refused at once, unread, by
+  // app/api/body-refused; proxy.ts does not see such requests.
+  async rewrites() {
+    const anyOther = "/:path((?!api/trpc/|api/auth/).*)";
+    return {
+      beforeFiles: [
+        {
+          source: anyOther,
+          has: [{ type: "header", key: "content-length", value: "[0-9]{7,}" }],
+          destination: "/api/body-refused",
+        },
+        {
+          source: anyOther,
+          has: [{ type: "header", key: "transfer-encoding" }],
+          destination: "/api/body-refused",
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       {

@@ -153,6 +153,8 @@ describe("guardRequest", () => {
       { path: "/issues/new", contentLength: String(25 * 1024 * 1024) },
       413,
     ],
+    ["a 600 KiB body to a page", { path: "/issues/new", contentLength: String(600 * 1024) }, 413],
+    ["a 100 KiB server action", { path: "/issues/new", contentLength: String(100 * 1024) }, 200],
     [
       "a 25 MB body to sign-in",
       {
@@ -238,8 +240,8 @@ describe("trpcProcedures and bodyLimitFor", () => {
     ["/api/trpc/issue.file", 1024 * 1024],
     ["/api/trpc/document.import", 24_000_000],
     ["/api/auth/callback/credentials", 64 * 1024],
-    ["/api/authx", 1024 * 1024],
-    ["/issues/new", 1024 * 1024],
+    ["/api/authx", 512 * 1024],
+    ["/issues/new", 512 * 1024],
   ] as const)("%s takes at most %d bytes", (path, limit) => {
     expect(bodyLimitFor(path)).toBe(limit);
   });

@@ -23,8 +23,12 @@ export type GuardDecision =
 const KiB = 1024;
 const MiB = 1024 * 1024;
 
-/** The largest body any route accepts unless listed below (Next.js's own limit for server actions). */
-export const DEFAULT_BODY_LIMIT = 1 * MiB;
+/**
+ * The largest body any other route accepts (pages take server actions only,
+ * which are small). Below 1,000,000 bytes, so next.config.ts can refuse any
+ * larger body by the number of digits of its Content-Length.
+ */
+export const DEFAULT_BODY_LIMIT = 512 * KiB;
 /** Sign-in, sign-out and the OpenID Connect callback send small forms. */
 export const AUTH_BODY_LIMIT = 64 * KiB;
 /** One tRPC request (a batch of calls included): forms, comments and an autosaved draft. */
