@@ -1,6 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_APP_ENV, OIDC_ISSUER, OIDC_PORT } from "./e2e/oidc-settings";
 import {
+  DATATRACKER_APP_ENV,
+  DATATRACKER_BASE,
+  DATATRACKER_PORT,
+} from "./e2e/datatracker-settings";
+import {
   MAIL_APP_ENV,
   SMTP_CAPTURE_HTTP_PORT,
   SMTP_CAPTURE_URL,
@@ -45,6 +50,15 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // A fake IETF Datatracker API on loopback, serving the project's fixture.
+      command: `npx tsx scripts/fake-datatracker.ts --port ${DATATRACKER_PORT}`,
+      url: `${DATATRACKER_BASE}/api/v1/group/group/?limit=1`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       // A loopback SMTP server that keeps what the app's mail worker sends (e2e/smtp-capture.mjs).
       command: `node e2e/smtp-capture.mjs ${SMTP_PORT} ${SMTP_CAPTURE_HTTP_PORT}`,
       url: `${SMTP_CAPTURE_URL}/health`,
@@ -59,7 +73,7 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       // Datatracker sign-in goes to the test OpenID Connect provider below; e-mail goes
       // to the SMTP capture server above.
-      env: { ...OIDC_APP_ENV, ...MAIL_APP_ENV },
+      env: { ...OIDC_APP_ENV, ...MAIL_APP_ENV, ...DATATRACKER_APP_ENV },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",

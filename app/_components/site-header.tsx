@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "~/server/auth";
 import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
+import { can, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { api, currentActor } from "../_trpc/server";
 
 async function signOutAction() {
@@ -29,6 +30,7 @@ export async function SiteHeader() {
       { href: "/admin/import", label: "Import" },
     );
   }
+  if (can(actor, "sync.view", NO_RESOURCE)) links.push({ href: "/admin/sync", label: "Sync" });
 
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findDocTag, findIntendedStdLevel, stateName } from "~/server/domain/documents/vocabulary";
+import {
+  findDocTag,
+  findIntendedStdLevel,
+  isStateTypeSlug,
+  stateName,
+  stateTypeLabel,
+} from "~/server/domain/documents/vocabulary";
 import { notFound } from "next/navigation";
 import { formatDate, formatDateTime } from "../../_components/labels";
 import { textSegment } from "../../_components/search-params";
@@ -20,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const EVENT_TEXT: Record<string, string> = {
   imported: "Imported into the tracker",
+  "mirrored-from-datatracker": "Mirrored from the IETF Datatracker",
   "updated-by-import": "Updated by an import",
   "tags-changed": "Changed the tags",
   "new-revision": "Posted a new revision",
@@ -34,13 +41,22 @@ function describe(e: { type: string; payload: Record<string, unknown> }): string
   if (e.type === "state-changed") {
     const t = String(p.stateType);
     const from = p.before ? stateName(t as never, String(p.before)) : "none";
-    return `${t === "draft-stream-ietf" ? "WG state" : t === "draft-iesg" ? "IESG state" : "State"} changed from ${from} to ${stateName(t as never, String(p.after))}${p.comment ? `: ${String(p.comment)}` : ""}`;
+    const to = p.after ? stateName(t as never, String(p.after)) : "none";
+    const axis = isStateTypeSlug(t) && t !== "draft" ? stateTypeLabel(t) : "State";
+    return `${axis} changed from ${from} to ${to}${p.comment ? `: ${String(p.comment)}` : ""}`;
   }
   if (e.type === "new-revision") return `Posted revision -${String(p.after)}`;
   if (e.type === "tags-changed")
     return `Tags changed to ${((p.after as string[]) ?? []).map((t) => findDocTag(t)?.name ?? t).join(", ") || "none"}`;
   if (e.type === "replaces-recorded") return `Recorded that it replaces ${String(p.replaces)}`;
   if (e.type === "replaced-by") return `Replaced by ${String(p.replacedBy)}`;
+  if (e.type === "replaces-removed") return `No longer recorded as replacing ${String(p.replaces)}`;
+  if (e.type === "updated-by-sync") {
+    const fields = Object.keys((p.changed as Record<string, unknown> | undefined) ?? {});
+    return fields.length > 0
+      ? `Updated from the Datatracker: ${fields.join(", ")}`
+      : "Now mirrored from the IETF Datatracker";
+  }
   if (e.type === "issue-linked") return `Linked to issue #${String(p.issue)}`;
   if (e.type === "issue-unlinked") return `Unlinked from issue #${String(p.issue)}`;
   return EVENT_TEXT[e.type] ?? e.type;
@@ -86,6 +102,16 @@ export default async function DocumentPage({ params }: Props) {
         <div className="space-y-6">
           <section aria-labelledby="states-title" className="card space-y-3">
             <h2 id="states-title">States</h2>
+            {data.mirror && (
+              <p className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900">
+                These are the IETF Datatracker&apos;s states: this document is mirrored from it
+                (last changed there {formatDateTime(data.mirror.lastChanged)}). Its states are
+                changed in the Datatracker, not here.{" "}
+                <a href={data.mirror.changeUrl} rel="noreferrer">
+                  Change its state in the Datatracker
+                </a>
+              </p>
+            )}
             <dl className="space-y-3">
               {data.axes.map((a) => (
                 <div key={a.stateType}>
@@ -95,6 +121,14 @@ export default async function DocumentPage({ params }: Props) {
                       {a.name ?? "None"}
                     </span>
                     {a.meaning && <span className="block text-sm text-slate-600">{a.meaning}</span>}
+                  </dd>
+                </div>
+              ))}
+              {data.otherAxes.map((a) => (
+                <div key={a.stateType}>
+                  <dt className="text-sm font-medium text-slate-700">{a.label}</dt>
+                  <dd className="font-semibold" data-testid={`state-${a.stateType}`}>
+                    {a.name}
                   </dd>
                 </div>
               ))}
@@ -144,7 +178,12 @@ export default async function DocumentPage({ params }: Props) {
                   <li key={e.id} className="border-l-2 border-slate-300 pl-3 text-sm">
                     <div className="text-xs text-slate-600">
                       {formatDateTime(e.createdAt)} ·{" "}
-                      {e.actorName ?? (e.actorCapacity === "command-line" ? "Import" : "System")}
+                      {e.actorName ??
+                        (e.actorCapacity === "command-line"
+                          ? "Import"
+                          : e.actorCapacity === "datatracker-sync"
+                            ? "Datatracker sync"
+                            : "System")}
                       {e.actorCapacity && e.actorName ? ` (as ${e.actorCapacity})` : ""}
                     </div>
                     <div>{describe(e)}</div>

@@ -20,6 +20,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function describe(v: unknown): string {
   if (v === null) return "null";
+  if (v === undefined) return "nothing";
   if (Array.isArray(v)) return "an array";
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return typeof v === "object" ? "an object" : `${typeof v} ${String(v)}`;

@@ -4,6 +4,8 @@ import { datatrackerStates, datatrackerSyncRuns, events, groups } from "~/db/sch
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { startFakeDatatracker, type FakeDatatracker } from "~/server/testing/fake-datatracker";
 import { at, doc, fixtureData, ID, role, S } from "~/server/testing/datatracker-fixtures";
+import { addTrackedDocument } from "../documents/test-fixtures";
+import { callerFor, makePerson } from "../issues/test-fixtures";
 import {
   lastEventId,
   makeSyncPeople,
@@ -305,6 +307,55 @@ describe(`Datatracker sync on ${testDbKind()}`, () => {
       await fake3.close();
       await db3.destroy();
     }
+  });
+
+  it("a mirrored document shows the Datatracker's states and refuses local changes; a local one keeps them", async () => {
+    const chair = await makePerson(t.db, "Iris Iotops Chair", [["chair", "iotops"]]);
+    const secretariat = await makePerson(t.db, "Sid Secretariat", [["secretariat", "secretariat"]]);
+    const api = callerFor(t.db, t.mode, chair);
+    const mirrored = await api.document.get({ name: "draft-ietf-suit-manifest" });
+    expect(mirrored.mirror?.changeUrl).toBe(
+      "https://datatracker.ietf.org/doc/draft-ietf-suit-manifest/",
+    );
+    expect(mirrored.otherAxes).toEqual([
+      { stateType: "draft-rfceditor", label: "RFC Editor state", slug: "edit", name: "EDIT" },
+    ]);
+    const alpha = await api.document.get({ name: "draft-ietf-iotops-alpha" });
+    expect(alpha.axes.every((a) => !a.mayChange && a.next.length === 0)).toBe(true);
+    expect(alpha.permissions).toEqual({ tags: false, newRevision: false });
+    for (const actor of [chair, secretariat]) {
+      await expect(
+        callerFor(t.db, t.mode, actor).document.transition({
+          name: "draft-ietf-iotops-alpha",
+          expectedVersion: alpha.document.version,
+          stateType: "draft-stream-ietf",
+          to: "wg-lc",
+        }),
+      ).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/mirrored from the IETF Datatracker: change its states/),
+      });
+    }
+    // A document the Datatracker does not know keeps local state editing.
+    await addTrackedDocument(t.db, {
+      name: "draft-ietf-iotops-local-only",
+      title: "Known only here",
+      group: "iotops",
+      states: { draft: "active", "draft-stream-ietf": "wg-doc" },
+    });
+    const local = await api.document.get({ name: "draft-ietf-iotops-local-only" });
+    expect(local.mirror).toBeNull();
+    await api.document.transition({
+      name: "draft-ietf-iotops-local-only",
+      expectedVersion: local.document.version,
+      stateType: "draft-stream-ietf",
+      to: "wg-lc",
+    });
+    expect(
+      (await api.document.get({ name: "draft-ietf-iotops-local-only" })).axes.find(
+        (a) => a.stateType === "draft-stream-ietf",
+      )?.slug,
+    ).toBe("wg-lc");
   });
 
   it("two runs at once on one database: one syncs, the other is refused", async () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZAcronym, zInt, zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import {
+  docStates,
   documentReplacements,
   documentRevisions,
   documents,
@@ -12,6 +13,7 @@ import {
   issues,
 } from "~/db/schema";
 import {
+  isTrackedStateType,
   legalNextStates,
   TRACKED_STATE_TYPES,
   TRACKED_STATE_TYPE_LABELS,
@@ -21,7 +23,13 @@ import {
   WAITING_ON_AD,
   WG_LAST_CALL_OR_LATER,
 } from "~/server/domain/documents/pipeline";
-import { findState, statesOf } from "~/server/domain/documents/vocabulary";
+import { documentDatatrackerUrl } from "~/server/domain/datatracker/documents";
+import {
+  findState,
+  isStateTypeSlug,
+  stateTypeLabel,
+  statesOf,
+} from "~/server/domain/documents/vocabulary";
 import { isSecretariat, type MaybeActor } from "~/server/domain/permissions/actor";
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
@@ -212,9 +220,34 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
       mayChange,
     };
   });
+  // Axes the tracker does not edit (RFC Editor, IANA, ...), as the Datatracker reports them.
+  const otherTypes = Object.keys(states)
+    .filter((t) => !isTrackedStateType(t))
+    .sort();
+  const names =
+    otherTypes.length > 0
+      ? await db
+          .select({ type: docStates.type, slug: docStates.slug, name: docStates.name })
+          .from(docStates)
+          .where(inArray(docStates.type, otherTypes))
+      : [];
+  const otherAxes = otherTypes.map((t) => {
+    const slug = (states as Record<string, string>)[t]!;
+    return {
+      stateType: t,
+      label: isStateTypeSlug(t) ? stateTypeLabel(t) : t,
+      slug,
+      name: names.find((n) => n.type === t && n.slug === slug)?.name ?? slug,
+    };
+  });
   return {
     document: doc,
     axes,
+    otherAxes,
+    /** Set when the document is mirrored from the Datatracker: its states are changed there. */
+    mirror: doc.datatrackerTime
+      ? { lastChanged: doc.datatrackerTime, changeUrl: documentDatatrackerUrl(doc.name) }
+      : null,
     authors,
     revisions,
     replaces: replaces.map((r) => r.name),
