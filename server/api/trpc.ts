@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { noteDatabaseBack, reportFailure, UNAVAILABLE_MESSAGE } from "../availability";
 import { isDomainError } from "../domain/errors";
 import type { Actor } from "../domain/permissions/actor";
 import type { Context } from "./context";
@@ -65,10 +66,16 @@ function summariseZod(e: ZodError): string {
     .join("; ");
 }
 
-/** Maps domain errors raised by services to tRPC errors, in one place. */
+/**
+ * Maps domain errors raised by services to tRPC errors, in one place; a database
+ * out of reach is a 503 that says nothing was saved (the transaction never committed).
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
+  if (!result.ok && reportFailure(result.error.cause ?? result.error))
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE });
+  if (result.ok) noteDatabaseBack();
   return result;
 });
 
