@@ -39,7 +39,7 @@ export function registerDatabaseProbe(probe: () => Promise<unknown>): void {
 export function reportFailure(err: unknown): boolean {
   if (!isDatabaseUnavailable(err)) return false;
   const s = state();
-  s.reason = err instanceof Error ? err.message : String(err);
+  s.reason = rootMessage(err);
   if (!s.down) {
     s.down = true;
     s.since = Date.now();
@@ -79,4 +79,11 @@ export function noteDatabaseBack(): void {
 export function databaseOutage(): { since: number; reason: string } | null {
   const s = state();
   return s.down ? { since: s.since, reason: s.reason } : null;
+}
+
+/** The innermost cause's message ("Failed query: …" wraps the driver's own). */
+function rootMessage(err: unknown): string {
+  let e = err;
+  for (let i = 0; i < 5 && e instanceof Error && e.cause instanceof Error; i++) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
 }
