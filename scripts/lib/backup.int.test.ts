@@ -123,7 +123,7 @@ describe.skipIf(testDbKind() !== "pglite")(
       await seedDatabase(embedded.db, { demo: false });
       await populate(embedded.db);
       await embedded.close();
-    });
+    }, 400_000);
     afterAll(() => holder?.kill("SIGKILL"));
 
     it("backs up a folder no process holds, and restores it identically", async () => {
