@@ -5,3 +5,14 @@ export async function register() {
     await startServer();
   }
 }
+
+/**
+ * A page or route failed. When the cause is the database being out of reach,
+ * later page requests are answered 503 until it is back (see proxy.ts).
+ */
+export async function onRequestError(err: unknown) {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { reportFailure } = await import("./server/availability");
+    reportFailure(err);
+  }
+}

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { forwardedHeaders } from "~/server/auth/public-origin";
 import { newNonce, securityHeaders } from "~/server/domain/http/security-headers";
 import { env } from "~/server/env";
+import { unavailablePage } from "~/server/unavailable-page";
 import { decide, originSettings, refusal, servedOverHttps } from "~/server/http/guard";
 
 /**
@@ -12,7 +13,10 @@ import { decide, originSettings, refusal, servedOverHttps } from "~/server/http/
  * 2. replaces X-Forwarded-Host / X-Forwarded-Proto by the public origin's, so
  *    only a trusted proxy (TRUST_PROXY) or APP_URL decides where sign-in redirects;
  * 3. sets the security headers, with a fresh CSP nonce that Next.js puts on its
- *    own scripts (server/domain/http/security-headers.ts).
+ *    own scripts (server/domain/http/security-headers.ts);
+ * 4. answers page requests with a 503 while the database is known to be out of
+ *    reach (server/unavailable-page.ts; tRPC answers its own 503s, /api/health
+ *    reports the outage itself).
  *
  * Static files, and requests whose body is large or chunked (which Next.js would
  * buffer in full before calling a proxy), are not seen here: they get the
@@ -28,6 +32,14 @@ export function proxy(request: NextRequest) {
       response.headers.set(name, value);
     }
     return response;
+  }
+
+  const unavailable = isApiPath(request) ? null : unavailablePage();
+  if (unavailable) {
+    for (const [name, value] of securityHeaders({ nonce: null, https })) {
+      unavailable.headers.set(name, value);
+    }
+    return unavailable;
   }
 
   const nonce = newNonce();
@@ -48,6 +60,10 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of headers) response.headers.set(name, value);
   return response;
+}
+
+function isApiPath(request: NextRequest): boolean {
+  return request.nextUrl.pathname.startsWith("/api/");
 }
 
 export const config = {

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { serveBackupsOnSignal } from "./backup-signal";
 import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
 
@@ -61,8 +62,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } else {
     const dir = path.resolve(opts.dataDir);
     mkdirSync(dir, { recursive: true });
-    release = acquireDataDirLock(dir);
+    const unlock = acquireDataDirLock(dir);
     client = await PGlite.create(dir);
+    const stopServing = serveBackupsOnSignal(client, dir);
+    release = () => {
+      stopServing();
+      unlock();
+    };
   }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {

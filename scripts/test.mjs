@@ -91,6 +91,18 @@ phase(
     }),
 );
 const built = phase("production build", () => ensureBuild());
+// Short fault-injection runs on the production build: app servers and the mail worker are
+// SIGKILLed under load; the shared PostgreSQL cluster is never restarted here.
+phase("chaos smoke (kills app servers and the mail worker)", () => {
+  if (!built) throw new Error("skipped: the build failed");
+  const smoke = ["tsx", "scripts/chaos.ts", "--duration", "20", "--kill-every", "4"];
+  const build = ["--dist", ".next", "--build", "never"];
+  return (
+    sh("npx", [...smoke, "--db", "pglite", ...build]) &&
+    ensurePostgres() &&
+    sh("npx", [...smoke, "--db", "postgres", ...build], { TEST_PG_ADMIN_URL: PG_ADMIN_URL })
+  );
+});
 phase("end-to-end tests (Playwright, Chromium)", () => {
   if (!built) throw new Error("skipped: the build failed");
   return ensureChromium() && sh("npx", ["playwright", "test"], { CHROMIUM_PATH: CHROMIUM });

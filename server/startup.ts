@@ -1,5 +1,8 @@
+import { registerDatabaseProbe } from "./availability";
+import { probeDatabase } from "./database-probe";
 import { getDatabase } from "./db";
 import { env, EnvError } from "./env";
+import { startRuntimeMetrics } from "./runtime-metrics";
 import { scheduleSync } from "./services/datatracker/schedule";
 import { startMailWorker } from "./services/notifications/mail-worker";
 
@@ -18,6 +21,8 @@ export async function startServer(): Promise<void> {
     }
     throw e;
   }
+  startRuntimeMetrics();
+  registerDatabaseProbe(probeDatabase);
   try {
     const db = await getDatabase();
     console.log(`[iotops] database ready (${db.mode})`);

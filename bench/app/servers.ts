@@ -20,14 +20,15 @@ export type BuildMode = "auto" | "if-missing" | "always" | "never";
 export function ensureBuild(
   mode: BuildMode,
   log: (m: string) => void,
+  distDir: string = DIST_DIR,
 ): { built: boolean; s: number } {
-  const dist = path.join(ROOT, DIST_DIR);
+  const dist = path.join(ROOT, distDir);
   const stamp = path.join(dist, "source-hash");
   const hasBuild = existsSync(path.join(dist, "BUILD_ID"));
   const digest = sourceHash();
   if (mode === "never" || (mode === "if-missing" && hasBuild)) {
-    if (!hasBuild) throw new Error(`There is no build in ${DIST_DIR}; run without --build never.`);
-    log(`Using the existing build in ${DIST_DIR}.`);
+    if (!hasBuild) throw new Error(`There is no build in ${distDir}; run without --build never.`);
+    log(`Using the existing build in ${distDir}.`);
     return { built: false, s: 0 };
   }
   if (
@@ -36,20 +37,20 @@ export function ensureBuild(
     existsSync(stamp) &&
     readFileSync(stamp, "utf8").trim() === digest
   ) {
-    log(`The build in ${DIST_DIR} is up to date.`);
+    log(`The build in ${distDir} is up to date.`);
     return { built: false, s: 0 };
   }
   const guarded = ["tsconfig.json", "next-env.d.ts"].map((f) => {
     const p = path.join(ROOT, f);
     return { p, before: existsSync(p) ? readFileSync(p, "utf8") : null };
   });
-  log(`Building into ${DIST_DIR} (next build)…`);
+  log(`Building into ${distDir} (next build)…`);
   const t0 = performance.now();
   try {
     const r = spawnSync("npx", ["next", "build"], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -76,7 +77,11 @@ export interface AppServer {
   exited: boolean;
 }
 
-export function startServer(port: number, env: Record<string, string | undefined>): AppServer {
+export function startServer(
+  port: number,
+  env: Record<string, string | undefined>,
+  distDir: string = DIST_DIR,
+): AppServer {
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
@@ -84,7 +89,7 @@ export function startServer(port: number, env: Record<string, string | undefined
       // The same heap cap `npm start` uses.
       NODE_OPTIONS: env.NODE_OPTIONS ?? "--max-old-space-size=512",
       NODE_ENV: "production",
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
