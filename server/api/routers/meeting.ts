@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   changeAgenda,
+  exportAgenda,
   getSessionAgenda,
   recordMinutes,
   ZAgendaChange,
@@ -30,6 +31,9 @@ export const meetingRouter = createTRPCRouter({
   agenda: publicProcedure
     .input(z.object({ sessionId: z.number().int().positive() }))
     .query(({ ctx, input }) => getSessionAgenda(ctx.db, ctx.actor, input.sessionId)),
+  exportAgenda: publicProcedure
+    .input(z.object({ sessionId: z.number().int().positive(), format: z.enum(["md", "txt"]) }))
+    .query(({ ctx, input }) => exportAgenda(ctx.db, input.sessionId, input.format)),
   changeAgenda: publicProcedure
     .input(ZAgendaChange)
     .mutation(({ ctx, input }) => changeAgenda(ctx.db, ctx.actor, input)),
