@@ -1,7 +1,7 @@
 import { eq, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { issues } from "~/db/schema";
-import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { DomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { decide, issueVisibility, type IssueResource } from "~/server/domain/permissions/policy";
@@ -9,7 +9,7 @@ import { decide, issueVisibility, type IssueResource } from "~/server/domain/per
 export type IssueRow = typeof issues.$inferSelect;
 
 export function issueResource(row: IssueRow): IssueResource {
-  const rec = row.recommendation as Recommendation | null;
+  const rec = row.recommendation;
   return {
     kind: "issue",
     submitterId: row.submitterId,
