@@ -6,8 +6,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A separate build folder lets a second build (e.g. a benchmark) run beside a served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // `npm test` runs `tsc --noEmit` first; the build need not type-check again.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -72,28 +72,29 @@ function ensureChromium() {
 
 ensureDependencies();
 
-phase("type-check (tsc --noEmit)", () => sh("npx", ["tsc", "--noEmit"]));
-phase("lint (eslint)", () => sh("npx", ["eslint", "--max-warnings=0", "."]));
-phase("format (prettier --check)", () =>
-  sh("npx", ["prettier", "--check", "--log-level", "warn", "."]),
+/** `npm run <script>`: each phase is the package.json script of the same job. */
+const npmRun = (script, env, args = []) =>
+  sh("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], env);
+
+phase("type-check (npm run typecheck)", () => npmRun("typecheck"));
+phase("lint (npm run lint)", () => npmRun("lint"));
+phase("format (npm run format:check)", () =>
+  npmRun("format:check", undefined, ["--log-level", "warn"]),
 );
-phase("unit tests", () => sh("npx", ["vitest", "run", "--project", "unit"]));
-phase("integration tests on PGlite", () =>
-  sh("npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "pglite" }),
+phase("unit tests (npm run test:unit)", () => npmRun("test:unit"));
+phase("integration tests on PGlite (npm run test:int)", () =>
+  npmRun("test:int", { TEST_DB: "pglite" }),
 );
 phase(
-  "integration tests on PostgreSQL",
+  "integration tests on PostgreSQL (npm run test:int)",
   () =>
     ensurePostgres() &&
-    sh("npx", ["vitest", "run", "--project", "integration"], {
-      TEST_DB: "postgres",
-      TEST_PG_ADMIN_URL: PG_ADMIN_URL,
-    }),
+    npmRun("test:int", { TEST_DB: "postgres", TEST_PG_ADMIN_URL: PG_ADMIN_URL }),
 );
-const built = phase("production build", () => ensureBuild());
-phase("end-to-end tests (Playwright, Chromium)", () => {
+const built = phase("production build (npm run build)", () => ensureBuild());
+phase("end-to-end tests (npm run test:e2e)", () => {
   if (!built) throw new Error("skipped: the build failed");
-  return ensureChromium() && sh("npx", ["playwright", "test"], { CHROMIUM_PATH: CHROMIUM });
+  return ensureChromium() && npmRun("test:e2e", { CHROMIUM_PATH: CHROMIUM });
 });
 
 const failed = results.filter((r) => !r.ok);
