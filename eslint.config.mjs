@@ -28,6 +28,29 @@ const FRAMEWORKS = [
   },
 ];
 
+/**
+ * Pages, components and route handlers reach data only through the tRPC routers
+ * (`app/_trpc`), so every read goes through the same context, actor and policy.
+ * Type-only imports are allowed: they add no runtime path around the routers.
+ */
+const OUTER_LAYERS = [
+  {
+    group: [
+      "~/db",
+      "~/db/*",
+      "~/server/db",
+      "~/server/db/*",
+      "~/server/services/*",
+      "**/../db/*",
+      "**/../server/db",
+      "**/../server/services/*",
+    ],
+    message:
+      "app/ reaches the database and the use-cases only through the tRPC routers (app/_trpc); see docs/architecture.md.",
+    allowTypeImports: true,
+  },
+];
+
 const config = [
   {
     ignores: [
@@ -59,6 +82,15 @@ const config = [
     files: ["server/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: FRAMEWORKS }],
+    },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    // app/_trpc is the gateway. /api/health checks the database itself, without
+    // a session or the routers, so a load balancer can tell the database is down.
+    ignores: ["app/_trpc/**", "app/api/health/route.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: OUTER_LAYERS }],
     },
   },
   {

@@ -7,8 +7,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A separate build folder lets a second build (e.g. a benchmark) run beside a served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // `npm test` runs `tsc --noEmit` first; the build need not type-check again.
-  typescript: { ignoreBuildErrors: true },
   // The baseline security headers, for responses proxy.ts does not see (static
   // files; requests with a large or chunked body). It allows no script at all;
   // proxy.ts replaces it on everything else by a policy with a per-request nonce.

@@ -72,40 +72,40 @@ function ensureChromium() {
 
 ensureDependencies();
 
-phase("type-check (tsc --noEmit)", () => sh("npx", ["tsc", "--noEmit"]));
-phase("lint (eslint)", () => sh("npx", ["eslint", "--max-warnings=0", "."]));
-phase("format (prettier --check)", () =>
-  sh("npx", ["prettier", "--check", "--log-level", "warn", "."]),
+/** `npm run <script>`: each phase is the package.json script of the same job. */
+const npmRun = (script, env, args = []) =>
+  sh("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], env);
+
+phase("type-check (npm run typecheck)", () => npmRun("typecheck"));
+phase("lint (npm run lint)", () => npmRun("lint"));
+phase("format (npm run format:check)", () =>
+  npmRun("format:check", undefined, ["--log-level", "warn"]),
 );
-phase("unit tests", () => sh("npx", ["vitest", "run", "--project", "unit"]));
-phase("integration tests on PGlite", () =>
-  sh("npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "pglite" }),
+phase("unit tests (npm run test:unit)", () => npmRun("test:unit"));
+phase("integration tests on PGlite (npm run test:int)", () =>
+  npmRun("test:int", { TEST_DB: "pglite" }),
 );
 phase(
-  "integration tests on PostgreSQL",
+  "integration tests on PostgreSQL (npm run test:int)",
   () =>
     ensurePostgres() &&
-    sh("npx", ["vitest", "run", "--project", "integration"], {
-      TEST_DB: "postgres",
-      TEST_PG_ADMIN_URL: PG_ADMIN_URL,
-    }),
+    npmRun("test:int", { TEST_DB: "postgres", TEST_PG_ADMIN_URL: PG_ADMIN_URL }),
 );
-const built = phase("production build", () => ensureBuild());
+const built = phase("production build (npm run build)", () => ensureBuild());
 // Short fault-injection runs on the production build: app servers and the mail worker are
 // SIGKILLed under load; the shared PostgreSQL cluster is never restarted here.
-phase("chaos smoke (kills app servers and the mail worker)", () => {
+phase("chaos smoke (npm run chaos: kills app servers and the mail worker)", () => {
   if (!built) throw new Error("skipped: the build failed");
-  const smoke = ["tsx", "scripts/chaos.ts", "--duration", "20", "--kill-every", "4"];
-  const build = ["--dist", ".next", "--build", "never"];
+  const smoke = ["--duration", "20", "--kill-every", "4", "--dist", ".next", "--build", "never"];
   return (
-    sh("npx", [...smoke, "--db", "pglite", ...build]) &&
+    npmRun("chaos", undefined, ["--db", "pglite", ...smoke]) &&
     ensurePostgres() &&
-    sh("npx", [...smoke, "--db", "postgres", ...build], { TEST_PG_ADMIN_URL: PG_ADMIN_URL })
+    npmRun("chaos", { TEST_PG_ADMIN_URL: PG_ADMIN_URL }, ["--db", "postgres", ...smoke])
   );
 });
-phase("end-to-end tests (Playwright, Chromium)", () => {
+phase("end-to-end tests (npm run test:e2e)", () => {
   if (!built) throw new Error("skipped: the build failed");
-  return ensureChromium() && sh("npx", ["playwright", "test"], { CHROMIUM_PATH: CHROMIUM });
+  return ensureChromium() && npmRun("test:e2e", { CHROMIUM_PATH: CHROMIUM });
 });
 
 const failed = results.filter((r) => !r.ok);

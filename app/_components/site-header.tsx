@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { signOut } from "~/server/auth";
-import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
-import { can, NO_RESOURCE } from "~/server/domain/permissions/policy";
+import { NO_RESOURCE, can } from "~/server/domain/permissions/policy";
 import { api, currentActor } from "../_trpc/server";
 
 async function signOutAction() {
@@ -12,7 +11,6 @@ async function signOutAction() {
 export async function SiteHeader() {
   const actor = await currentActor();
   const unread = actor ? await (await api()).notification.unreadCount() : 0;
-  const isAd = !!actor?.roles.some((r) => r.role === "ad");
   const links: { href: string; label: string }[] = [
     { href: "/issues", label: "Issues" },
     { href: "/documents", label: "Documents" },
@@ -21,10 +19,9 @@ export async function SiteHeader() {
     { href: "/report", label: "Report" },
   ];
   if (actor) links.splice(1, 0, { href: "/issues/new", label: "File an issue" });
-  if (isChairOf(actor, DISPATCH_GROUP) || isSecretariat(actor))
-    links.push({ href: "/triage", label: "Triage" });
-  if (isAd || isSecretariat(actor)) links.push({ href: "/review", label: "AD review" });
-  if (isSecretariat(actor)) {
+  if (can(actor, "triage.view", NO_RESOURCE)) links.push({ href: "/triage", label: "Triage" });
+  if (can(actor, "review.view", NO_RESOURCE)) links.push({ href: "/review", label: "AD review" });
+  if (can(actor, "admin.view", NO_RESOURCE)) {
     links.push(
       { href: "/admin/roles", label: "Roles" },
       { href: "/admin/import", label: "Import" },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { isSecretariat } from "~/server/domain/permissions/actor";
+import { NO_RESOURCE, can, reviewAreas } from "~/server/domain/permissions/policy";
 import { AccessDenied } from "../_components/access-denied";
 import { ageInDays, charterItemLabel, outcomeLabel } from "../_components/labels";
 import { Markdown } from "../_components/markdown";
@@ -16,15 +16,15 @@ export const metadata: Metadata = { title: "AD review" };
 export default async function ReviewPage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Freview");
-  const areas = actor.roles.filter((r) => r.role === "ad").map((r) => r.group);
-  if (areas.length === 0 && !isSecretariat(actor)) {
+  if (!can(actor, "review.view", NO_RESOURCE)) {
     return <AccessDenied message="The review queue is for area directors." />;
   }
+  const areas = reviewAreas(actor);
   const caller = await api();
   const [queue, pipeline] = await Promise.all([
     caller.issue.list({
       states: ["ad-review"],
-      areas: isSecretariat(actor) ? undefined : areas,
+      areas: areas === "all" ? undefined : [...areas],
       sort: "oldest",
       limit: 100,
     }),
@@ -42,10 +42,7 @@ export default async function ReviewPage() {
             ? "Nothing is waiting for you."
             : `${queue.items.length} waiting; the oldest has waited ${oldest} day${oldest === 1 ? "" : "s"}.`}{" "}
           Areas:{" "}
-          {isSecretariat(actor)
-            ? "all (secretariat)"
-            : areas.map((a) => a.toUpperCase()).join(", ")}
-          .
+          {areas === "all" ? "all (secretariat)" : areas.map((a) => a.toUpperCase()).join(", ")}.
         </p>
         <ol className="space-y-4">
           {queue.items.map((i) => {

@@ -9,7 +9,7 @@ import { ParamProblems } from "../_components/param-problems";
 import { checkParams, paramList, qs } from "../_components/search-params";
 import { api, currentActor } from "../_trpc/server";
 import { TriageTable } from "./triage-table";
-import { DISPATCH_GROUP, isChairOf, isSecretariat } from "~/server/domain/permissions/actor";
+import { NO_RESOURCE, can } from "~/server/domain/permissions/policy";
 import { redirect } from "next/navigation";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TriagePage({ searchParams }: Props) {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Ftriage");
-  if (!isChairOf(actor, DISPATCH_GROUP) && !isSecretariat(actor)) {
+  if (!can(actor, "triage.view", NO_RESOURCE)) {
     return <AccessDenied message="The triage queue is for the IOTOPS chairs." />;
   }
   const sp = await searchParams;

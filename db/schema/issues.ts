@@ -13,7 +13,14 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { Recommendation } from "~/server/domain/dispatch/outcomes";
+import { CLOSED_REASONS, ISSUE_STATES } from "~/server/domain/dispatch/states";
+import type { RoutingResult } from "~/server/domain/routing";
+import { vocabularyText } from "./columns";
 import { people } from "./people";
+
+const issueState = vocabularyText("issue state", ISSUE_STATES);
+const closedReason = vocabularyText("closed reason", CLOSED_REASONS);
 
 export const issues = pgTable(
   "issues",
@@ -32,7 +39,7 @@ export const issues = pgTable(
     slidesUrl: text("slides_url").notNull().default(""),
     /** Readiness requirements met, 0..6, kept for sorting and filtering. */
     readiness: integer("readiness").notNull().default(0),
-    state: text("state").notNull().default("submitted"),
+    state: issueState("state").notNull().default("submitted"),
     /** The charter item in force: the contributor's or a chair's choice, else the suggestion. */
     charterItem: text("charter_item"),
     /** What the routing engine suggested at filing time, kept beside the human choice. */
@@ -40,7 +47,8 @@ export const issues = pgTable(
     suggestedCharterScore: real("suggested_charter_score"),
     /** Top suggested group acronym, for filtering the triage queue. */
     suggestedGroup: text("suggested_group"),
-    suggestion: jsonb("suggestion").$type<Record<string, unknown>>(),
+    /** The suggestion at filing time: the charter item and the top candidates. */
+    suggestion: jsonb("suggestion").$type<RoutingResult>(),
     /** Responsible area for AD review. */
     area: text("area").notNull().default("ops"),
     submitterId: integer("submitter_id")
@@ -48,8 +56,8 @@ export const issues = pgTable(
       .references(() => people.id),
     responsibleChairId: integer("responsible_chair_id").references(() => people.id),
     confidential: boolean("confidential").notNull().default(false),
-    recommendation: jsonb("recommendation").$type<Record<string, unknown>>(),
-    closedReason: text("closed_reason"),
+    recommendation: jsonb("recommendation").$type<Recommendation>(),
+    closedReason: closedReason("closed_reason"),
     duplicateOf: integer("duplicate_of"),
     /** Message of the last information request, shown to the submitter. */
     infoRequest: text("info_request"),

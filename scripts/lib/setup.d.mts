@@ -14,4 +14,6 @@ export declare function runOrDie(
 export declare function ensureDependencies(): void;
 /** A digest of everything a production build is made from. */
 export declare function sourceHash(): string;
+/** The build folder: `NEXT_DIST_DIR` (as in next.config.ts) or `.next`. */
+export declare function distDir(): string;
 export declare function ensureBuild(): boolean;

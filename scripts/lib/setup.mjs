@@ -72,21 +72,27 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
+/** The build folder: `NEXT_DIST_DIR` (as in next.config.ts) or `.next`. */
+export function distDir() {
+  return path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
+}
+
 /**
- * `next build` unless the last build was made from exactly these sources.
- * Returns whether a usable build exists (false when `next build` failed).
+ * `npm run build` unless the last build in `distDir()` was made from exactly
+ * these sources. Returns whether a usable build exists (false when it failed).
  */
 export function ensureBuild() {
   const digest = sourceHash();
-  const stamp = path.join(root, ".next/source-hash");
-  if (existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(stamp)) {
+  const dir = distDir();
+  const stamp = path.join(dir, "source-hash");
+  if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(stamp)) {
     if (readFileSync(stamp, "utf8").trim() === digest) {
-      log("Production build is up to date.");
+      log(`Production build in ${path.relative(root, dir)} is up to date.`);
       return true;
     }
   }
-  log("Building the app (next build)…");
-  const status = run("npx", ["next", "build"]);
+  log(`Building the app into ${path.relative(root, dir)} (npm run build)…`);
+  const status = run("npm", ["run", "build"]);
   if (status !== 0) {
     log(`next build failed with status ${status}`);
     return false;

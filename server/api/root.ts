@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { documentRouter } from "./routers/document";
+import { feedRouter } from "./routers/feed";
 import { groupRouter } from "./routers/group";
 import { issueRouter } from "./routers/issue";
 import { meetingRouter } from "./routers/meeting";
@@ -11,6 +12,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   document: documentRouter,
+  feed: feedRouter,
   group: groupRouter,
   issue: issueRouter,
   meeting: meetingRouter,

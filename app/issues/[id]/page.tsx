@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DEVICE_CLASSES, SCALES } from "~/server/domain/intake/fields";
-import type { Candidate, CharterItemResult } from "~/server/domain/routing";
 import { stateName } from "~/server/domain/documents/vocabulary";
 import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
 import { Markdown } from "../../_components/markdown";
@@ -35,10 +34,7 @@ export default async function IssuePage({ params }: Props) {
   const caller = await api();
   const [data, actor] = await Promise.all([orNotFound(caller.issue.get({ id })), currentActor()]);
   const { issue, permissions } = data;
-  const suggestion = issue.suggestion as {
-    charterItem: CharterItemResult;
-    candidates: Candidate[];
-  } | null;
+  const suggestion = issue.suggestion;
   const chairs = permissions.triage ? await caller.issue.chairs() : [];
   const deviceClass = DEVICE_CLASSES.find((d) => d.id === issue.deviceClass)?.label;
   const scale = SCALES.find((s) => s.id === issue.scale)?.label;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { zId, zInt } from "~/server/domain/validation";
 import {
   changeAgenda,
+  exportAgenda,
   getSessionAgenda,
   recordMinutes,
   ZAgendaChange,
@@ -31,6 +32,9 @@ export const meetingRouter = createTRPCRouter({
   agenda: publicProcedure
     .input(z.object({ sessionId: zId("The session") }))
     .query(({ ctx, input }) => getSessionAgenda(ctx.db, ctx.actor, input.sessionId)),
+  exportAgenda: publicProcedure
+    .input(z.object({ sessionId: z.number().int().positive(), format: z.enum(["md", "txt"]) }))
+    .query(({ ctx, input }) => exportAgenda(ctx.db, input.sessionId, input.format)),
   changeAgenda: publicProcedure
     .input(ZAgendaChange)
     .mutation(({ ctx, input }) => changeAgenda(ctx.db, ctx.actor, input)),

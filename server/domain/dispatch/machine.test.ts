@@ -337,6 +337,8 @@ describe("what each command produces", () => {
     expect(v).toEqual({
       state: "submitted",
       patch: { state: "submitted" },
+      group: "iotops",
+      effects: [],
       events: [
         {
           type: "edited",

@@ -1,16 +1,19 @@
-import { z } from "zod";
-import { INT4_MAX } from "../validation/ids";
 import { fail, ok, type Result } from "~/server/domain/errors";
+import { DISPATCH_GROUP } from "../permissions/actor";
 import {
-  describeOutcome,
-  outcomeTargetGroup,
-  ZRationale,
-  ZRecommendation,
-  type DispatchOutcome,
-  type Recommendation,
-} from "./outcomes";
-import { ISSUE_STATE_LABELS, ZClosedReason, type ClosedReason, type IssueState } from "./states";
-import { optionalText, parseWith, requiredText, validationFailure } from "./validation";
+  COMMAND_TYPES,
+  ZIssueCommand,
+  type CommandType,
+  type IssueCommand,
+  type ParsedIssueCommand,
+} from "./commands";
+import type { IssueEventDraft } from "./issue-events";
+import { describeOutcome, outcomeTargetGroup, type Recommendation } from "./outcomes";
+import { ISSUE_STATE_LABELS, type ClosedReason, type IssueState } from "./states";
+import { parseWith, validationFailure } from "./validation";
+
+export * from "./commands";
+export * from "./issue-events";
 
 /**
  * The dispatch issue state machine: which command is legal in which state and
@@ -20,137 +23,6 @@ import { optionalText, parseWith, requiredText, validationFailure } from "./vali
  * This module is pure: no clock, no ids, no I/O. The service adds actor, time
  * and version, and writes the patch and events in one transaction.
  */
-
-// ---------------------------------------------------------------------------
-// Commands
-
-export const COMMAND_TYPES = [
-  "edit",
-  "request-info",
-  "start-discussion",
-  "recommend",
-  "request-review",
-  "approve",
-  "return",
-  "acknowledge",
-  "decline",
-  "close",
-  "withdraw",
-  "reopen",
-] as const;
-export type CommandType = (typeof COMMAND_TYPES)[number];
-
-export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
-  edit: "Edit",
-  "request-info": "Request information",
-  "start-discussion": "Start discussion",
-  recommend: "Recommend",
-  "request-review": "Request AD review",
-  approve: "Approve",
-  return: "Return to chairs",
-  acknowledge: "Acknowledge",
-  decline: "Decline",
-  close: "Close",
-  withdraw: "Withdraw",
-  reopen: "Reopen",
-};
-
-const ZEditCommand = z.object({
-  type: z.literal("edit"),
-  /** Names of the intake fields the submitter changed, for the timeline. */
-  changedFields: z.array(requiredText("Field name", 100)).max(50).optional(),
-});
-const ZRequestInfoCommand = z.object({
-  type: z.literal("request-info"),
-  message: requiredText("Message"),
-});
-const ZStartDiscussionCommand = z.object({
-  type: z.literal("start-discussion"),
-  note: optionalText("Note"),
-});
-const ZRecommendCommand = z.object({
-  type: z.literal("recommend"),
-  recommendation: ZRecommendation,
-});
-const ZRequestReviewCommand = z.object({
-  type: z.literal("request-review"),
-  note: optionalText("Note"),
-});
-const ZApproveCommand = z.object({
-  type: z.literal("approve"),
-  rationale: ZRationale,
-});
-const ZReturnCommand = z.object({
-  type: z.literal("return"),
-  comment: requiredText("Comment"),
-});
-const ZAcknowledgeCommand = z.object({
-  type: z.literal("acknowledge"),
-  note: optionalText("Note"),
-});
-const ZDeclineCommand = z.object({
-  type: z.literal("decline"),
-  reason: requiredText("Reason"),
-});
-const ZCloseCommand = z
-  .object({
-    type: z.literal("close"),
-    reason: ZClosedReason,
-    duplicateOf: z
-      .number({ error: "Duplicate of must be an issue number." })
-      .int({ error: "Duplicate of must be a whole issue number." })
-      .positive({ error: "Duplicate of must be a positive issue number." })
-      .max(INT4_MAX, { error: "There is no issue with that number." })
-      .optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.reason === "duplicate" && c.duplicateOf === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["duplicateOf"],
-        message: "Give the number of the issue this one duplicates.",
-      });
-    }
-    if (c.reason !== "duplicate" && c.duplicateOf !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["duplicateOf"],
-        message: "Duplicate of is only allowed when the reason is duplicate.",
-      });
-    }
-  });
-const ZWithdrawCommand = z.object({
-  type: z.literal("withdraw"),
-  note: optionalText("Note"),
-});
-const ZReopenCommand = z.object({
-  type: z.literal("reopen"),
-  note: optionalText("Note"),
-});
-
-/** Every command, validated. Routers may use this as (part of) their input schema. */
-export const ZIssueCommand = z.discriminatedUnion(
-  "type",
-  [
-    ZEditCommand,
-    ZRequestInfoCommand,
-    ZStartDiscussionCommand,
-    ZRecommendCommand,
-    ZRequestReviewCommand,
-    ZApproveCommand,
-    ZReturnCommand,
-    ZAcknowledgeCommand,
-    ZDeclineCommand,
-    ZCloseCommand,
-    ZWithdrawCommand,
-    ZReopenCommand,
-  ],
-  { error: () => `Unknown command. Commands are: ${COMMAND_TYPES.join(", ")}.` },
-);
-/** A command as callers write it (before trimming/normalising). */
-export type IssueCommand = z.input<typeof ZIssueCommand>;
-/** A command after validation. */
-export type ParsedIssueCommand = z.output<typeof ZIssueCommand>;
 
 // ---------------------------------------------------------------------------
 // The transition table (data)
@@ -223,74 +95,46 @@ export interface IssueSnapshot {
 /** The part of a snapshot that guards look at. */
 export type GuardSnapshot = Pick<IssueSnapshot, "recommendation">;
 
-export const ISSUE_EVENT_TYPES = [
-  "edited",
-  "info-requested",
-  "discussion-started",
-  "recommendation-recorded",
-  "review-requested",
-  "ad-approved",
-  "ad-returned",
-  "acknowledged",
-  "declined",
-  "closed",
-  "reopened",
-] as const;
-export type IssueEventType = (typeof ISSUE_EVENT_TYPES)[number];
-
-type Event<T extends IssueEventType, P> = {
-  type: T;
-  payload: { before: IssueState; after: IssueState } & P;
-};
-
-/**
- * An event to append, without actor, time or id (the service adds those).
- * Every payload carries `before` and `after` states, so a state timeline can be
- * read from any event; `before === after` means the state did not change.
- */
-export type IssueEventDraft =
-  | Event<"edited", { changedFields?: string[]; answersInfoRequest: boolean }>
-  | Event<"info-requested", { message: string }>
-  | Event<"discussion-started", { note?: string }>
-  | Event<
-      "recommendation-recorded",
-      { recommendation: Recommendation; summary: string; previous: Recommendation | null }
-    >
-  | Event<"review-requested", { recommendation: Recommendation; summary: string; note?: string }>
-  | Event<
-      "ad-approved",
-      { rationale: string; outcome: DispatchOutcome; summary: string; targetGroup: string | null }
-    >
-  | Event<"ad-returned", { comment: string }>
-  | Event<"acknowledged", { targetGroup: string; note?: string }>
-  | Event<"declined", { reason: string; by: "target-group"; targetGroup: string | null }>
-  | Event<
-      "closed",
-      {
-        reason: ClosedReason;
-        duplicateOf?: number;
-        by?: "submitter";
-        note?: string;
-      }
-    >
-  | Event<
-      "reopened",
-      { previousReason: ClosedReason | null; previousDuplicateOf: number | null; note?: string }
-    >;
-
 /** Fields to persist. `state` is always present; other keys only when they change. */
 export interface IssuePatch {
   state: IssueState;
   recommendation?: Recommendation;
   closedReason?: ClosedReason | null;
   duplicateOf?: number | null;
+  /** The question the chairs asked, shown to the submitter until answered. */
+  infoRequest?: string;
 }
+
+/**
+ * What the service must do beside writing the patch and the events; each needs
+ * the database, so the machine names it and the service carries it out.
+ */
+export type TransitionEffect =
+  /** Refuse (CONFLICT) if a linked draft's current revision was already dispatched. */
+  | { kind: "refuse-dispatched-revisions" }
+  /** Remember the linked drafts' current revisions as dispatched by this issue. */
+  | { kind: "record-dispatched-revisions" }
+  /** Check the other issue exists and note on it that this one was merged into it. */
+  | { kind: "merge-into-duplicate"; into: number };
 
 export interface TransitionOutcome {
   state: IssueState;
   events: IssueEventDraft[];
   patch: IssuePatch;
+  /** The group the events concern: the receiving group where there is one, else the dispatch group. */
+  group: string;
+  effects: TransitionEffect[];
 }
+
+/**
+ * Effects that follow from the command alone (data). A recommendation or an
+ * approval must not dispatch a draft revision twice; an approval records the
+ * revisions it dispatched. `close` as a duplicate adds its merge in `closeWith`.
+ */
+export const COMMAND_EFFECTS: { readonly [C in CommandType]?: readonly TransitionEffect[] } = {
+  recommend: [{ kind: "refuse-dispatched-revisions" }],
+  approve: [{ kind: "refuse-dispatched-revisions" }, { kind: "record-dispatched-revisions" }],
+};
 
 // ---------------------------------------------------------------------------
 // Guards: conditions beyond the table, decided from the snapshot
@@ -409,10 +253,15 @@ export function transition(issue: IssueSnapshot, command: IssueCommand): Result<
 function apply(issue: IssueSnapshot, cmd: ParsedIssueCommand, to: IssueState): TransitionOutcome {
   const before = issue.state;
   const after = to;
-  const done = (event: IssueEventDraft, patch: Omit<IssuePatch, "state"> = {}) => ({
+  const done = (
+    event: IssueEventDraft,
+    patch: Omit<IssuePatch, "state"> = {},
+  ): TransitionOutcome => ({
     state: after,
     events: [event],
     patch: { state: after, ...patch },
+    group: eventGroup(event),
+    effects: [...(COMMAND_EFFECTS[cmd.type] ?? [])],
   });
 
   switch (cmd.type) {
@@ -427,7 +276,10 @@ function apply(issue: IssueSnapshot, cmd: ParsedIssueCommand, to: IssueState): T
         },
       });
     case "request-info":
-      return done({ type: "info-requested", payload: { before, after, message: cmd.message } });
+      return done(
+        { type: "info-requested", payload: { before, after, message: cmd.message } },
+        { infoRequest: cmd.message },
+      );
     case "start-discussion":
       return done({
         type: "discussion-started",
@@ -523,23 +375,29 @@ function closeWith(
   closure: { reason: ClosedReason; duplicateOf?: number; by?: "submitter"; note?: string },
 ): TransitionOutcome {
   const { reason, duplicateOf, by, note } = closure;
+  const event: IssueEventDraft = {
+    type: "closed",
+    payload: {
+      before: issue.state,
+      after,
+      reason,
+      ...(duplicateOf !== undefined ? { duplicateOf } : {}),
+      ...(by !== undefined ? { by } : {}),
+      ...withNote(note),
+    },
+  };
   return {
     state: after,
-    events: [
-      {
-        type: "closed",
-        payload: {
-          before: issue.state,
-          after,
-          reason,
-          ...(duplicateOf !== undefined ? { duplicateOf } : {}),
-          ...(by !== undefined ? { by } : {}),
-          ...withNote(note),
-        },
-      },
-    ],
+    events: [event],
     patch: { state: after, closedReason: reason, duplicateOf: duplicateOf ?? null },
+    group: eventGroup(event),
+    effects: duplicateOf !== undefined ? [{ kind: "merge-into-duplicate", into: duplicateOf }] : [],
   };
+}
+
+/** The receiving group named on the event, if any; otherwise the dispatch group. */
+function eventGroup(event: IssueEventDraft): string {
+  return ("targetGroup" in event.payload ? event.payload.targetGroup : null) ?? DISPATCH_GROUP;
 }
 
 function withNote(note: string | undefined): { note?: string } {

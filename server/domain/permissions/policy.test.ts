@@ -3,9 +3,13 @@ import { DomainError } from "~/server/domain/errors";
 import type { Actor, MaybeActor, RoleGrant } from "./actor";
 import {
   ACTIONS,
+  SUBMITTER_EDITABLE_STATES,
+  WITHDRAWABLE_STATES,
   assertCan,
   can,
   decide,
+  issueVisibility,
+  reviewAreas,
   type Action,
   type DocumentResource,
   type IssueResource,
@@ -351,6 +355,7 @@ const SCENARIOS: Scenario[] = [
       "outbox.view",
       "sync.view",
       "sync.run",
+      "admin.view",
     ] as const
   ).map((action): Scenario => ({
     action,
@@ -358,6 +363,19 @@ const SCENARIOS: Scenario[] = [
     resource: NONE,
     allowed: SECRETARIAT_ONLY,
   })),
+  // --- queues -----------------------------------------------------------------
+  {
+    action: "triage.view",
+    on: "the triage queue",
+    resource: NONE,
+    allowed: { iotopsChair: "chair/iotops", secretariat: "secretariat" },
+  },
+  {
+    action: "review.view",
+    on: "the review queue",
+    resource: NONE,
+    allowed: { opsAd: "ad", intAd: "ad", secretariat: "secretariat" },
+  },
   // --- agenda.manage ----------------------------------------------------------
   {
     action: "agenda.manage",
@@ -616,5 +634,51 @@ describe("capacities matched by e-mail use verified addresses only", () => {
     const d = decide(actor, action, resource);
     if (capacity === null) expect(d.allowed).toBe(false);
     else expect(d).toMatchObject({ allowed: true, capacity });
+  });
+});
+
+describe("queue scopes", () => {
+  it.each([
+    ["anonymous", null, []],
+    ["contributor", PERSONAS.contributor, []],
+    ["iotopsChair", PERSONAS.iotopsChair, []],
+    ["opsAd", PERSONAS.opsAd, ["ops"]],
+    ["secretariat", PERSONAS.secretariat, "all"],
+    [
+      "an AD of two areas",
+      person(12, "two@example.org", [
+        { role: "ad", group: "ops" },
+        { role: "ad", group: "int" },
+      ]),
+      ["ops", "int"],
+    ],
+  ] as const)("%s reviews %j", (_who, actor, expected) => {
+    expect(reviewAreas(actor)).toEqual(expected);
+  });
+
+  it.each([
+    ["anonymous", null, { submitterId: null, areas: [] }],
+    ["contributor", PERSONAS.contributor, { submitterId: 2, areas: [] }],
+    ["suitChair", PERSONAS.suitChair, { submitterId: 5, areas: [] }],
+    ["opsAd", PERSONAS.opsAd, { submitterId: 6, areas: ["ops"] }],
+    ["iotopsChair", PERSONAS.iotopsChair, "all"],
+    ["secretariat", PERSONAS.secretariat, "all"],
+  ] as const)("%s sees %j in lists", (_who, actor, expected) => {
+    expect(issueVisibility(actor)).toEqual(expected);
+  });
+});
+
+describe("submitter state lists", () => {
+  it("the submitter edits before triage only", () => {
+    expect([...SUBMITTER_EDITABLE_STATES].sort()).toEqual(["needs-info", "submitted"]);
+  });
+  it("the submitter withdraws until the recommendation goes to the AD", () => {
+    expect([...WITHDRAWABLE_STATES].sort()).toEqual([
+      "in-discussion",
+      "needs-info",
+      "recommended",
+      "returned",
+      "submitted",
+    ]);
   });
 });

@@ -3,6 +3,8 @@
  * before it acts; routers and pages never look at roles themselves. The UI may call
  * `can` to decide which controls to render, but the server check is what counts.
  */
+import { TRANSITIONS } from "../dispatch/machine";
+import type { IssueState } from "../dispatch/states";
 import { DomainError } from "../errors";
 import {
   DISPATCH_GROUP,
@@ -71,6 +73,9 @@ export const ACTIONS = [
   "outbox.view",
   "sync.view",
   "sync.run",
+  "triage.view",
+  "review.view",
+  "admin.view",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,16 +86,13 @@ export type Decision =
 const allow = (capacity: string): Decision => ({ allowed: true, capacity });
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
-/** States in which the submitter may still edit: before triage. */
-export const SUBMITTER_EDITABLE_STATES: readonly string[] = ["submitted", "needs-info"];
-/** States from which the submitter may withdraw. */
-export const WITHDRAWABLE_STATES: readonly string[] = [
-  "submitted",
-  "needs-info",
-  "in-discussion",
-  "recommended",
-  "returned",
-];
+/** States in which the submitter may still edit (before triage): where `edit` is legal. */
+export const SUBMITTER_EDITABLE_STATES: readonly IssueState[] = TRANSITIONS.edit.from;
+/** States from which the submitter may withdraw: where `withdraw` is legal. */
+export const WITHDRAWABLE_STATES: readonly IssueState[] = TRANSITIONS.withdraw.from;
+
+const isIn = (states: readonly IssueState[], state: string): boolean =>
+  (states as readonly string[]).includes(state);
 
 function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
   if (!r.confidential) return allow(actor ? "participant" : "public");
@@ -120,7 +122,7 @@ function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
       return allow(seen.capacity);
     case "issue.edit":
       if (actor.personId === r.submitterId) {
-        return SUBMITTER_EDITABLE_STATES.includes(r.state)
+        return isIn(SUBMITTER_EDITABLE_STATES, r.state)
           ? allow("submitter")
           : isSecretariat(actor)
             ? allow("secretariat")
@@ -128,7 +130,7 @@ function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
       }
       return roleOrSecretariat(actor, null, "Only the submitter can edit this issue.");
     case "issue.withdraw":
-      if (actor.personId === r.submitterId && WITHDRAWABLE_STATES.includes(r.state)) {
+      if (actor.personId === r.submitterId && isIn(WITHDRAWABLE_STATES, r.state)) {
         return allow("submitter");
       }
       return roleOrSecretariat(actor, null, "Only the submitter can withdraw this issue.");
@@ -140,7 +142,7 @@ function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
         `Only the ${DISPATCH_GROUP.toUpperCase()} chairs can do this.`,
       );
     case "issue.link-document":
-      if (actor.personId === r.submitterId && SUBMITTER_EDITABLE_STATES.includes(r.state)) {
+      if (actor.personId === r.submitterId && isIn(SUBMITTER_EDITABLE_STATES, r.state)) {
         return allow("submitter");
       }
       return roleOrSecretariat(
@@ -251,7 +253,20 @@ export function decide(actor: MaybeActor, action: Action, resource: Resource): D
         case "outbox.view":
         case "sync.view":
         case "sync.run":
+        case "admin.view":
           return roleOrSecretariat(actor, null, "Only the secretariat can do this.");
+        case "triage.view":
+          return roleOrSecretariat(
+            actor,
+            isChairOf(actor, DISPATCH_GROUP) ? `chair/${DISPATCH_GROUP}` : null,
+            `The triage queue is for the ${DISPATCH_GROUP.toUpperCase()} chairs.`,
+          );
+        case "review.view":
+          return roleOrSecretariat(
+            actor,
+            adAreas(actor).length > 0 ? "ad" : null,
+            "The review queue is for area directors.",
+          );
         default:
           return deny(`${action} needs a resource.`);
       }
@@ -271,3 +286,30 @@ export function assertCan(actor: MaybeActor, action: Action, resource: Resource)
 }
 
 export const NO_RESOURCE = { kind: "none" } as const;
+
+/** The areas in which the actor is an area director. */
+function adAreas(actor: MaybeActor): string[] {
+  return actor ? actor.roles.filter((r) => r.role === "ad").map((r) => r.group) : [];
+}
+
+/**
+ * Which areas' work the actor reviews as an area director: `"all"` for the
+ * secretariat, otherwise the areas they direct (empty for everyone else).
+ */
+export function reviewAreas(actor: MaybeActor): "all" | readonly string[] {
+  return isSecretariat(actor) ? "all" : adAreas(actor);
+}
+
+/**
+ * Which issues an actor may see, in the shape a query needs: `"all"`, or public
+ * issues plus confidential ones they submitted or that belong to an area they
+ * direct. This is `issue.view` restated for lists; the integration tests hold
+ * the two together.
+ */
+export type IssueVisibility =
+  "all" | { readonly submitterId: number | null; readonly areas: readonly string[] };
+
+export function issueVisibility(actor: MaybeActor): IssueVisibility {
+  if (isSecretariat(actor) || isChairOf(actor, DISPATCH_GROUP)) return "all";
+  return { submitterId: actor?.personId ?? null, areas: adAreas(actor) };
+}

@@ -30,8 +30,8 @@ import {
   stateTypeLabel,
   statesOf,
 } from "~/server/domain/documents/vocabulary";
-import { isSecretariat, type MaybeActor } from "~/server/domain/permissions/actor";
-import { can } from "~/server/domain/permissions/policy";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { can, reviewAreas } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
 import { redactIssueRefs } from "../issues/issue-refs";
@@ -131,8 +131,9 @@ export async function findGroupDocuments(db: Db, acronym: string) {
  * later, and documents whose IESG state waits on the AD.
  */
 export async function findAdPipeline(db: Db, actor: MaybeActor) {
-  const areas = actor?.roles.filter((r) => r.role === "ad").map((r) => r.group) ?? [];
-  const everyArea = isSecretariat(actor);
+  const scope = reviewAreas(actor);
+  const everyArea = scope === "all";
+  const areas = scope === "all" ? [] : [...scope];
   const rows = await db
     .select({
       name: documents.name,

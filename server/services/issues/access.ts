@@ -1,20 +1,15 @@
 import { eq, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { issues } from "~/db/schema";
-import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { DomainError } from "~/server/domain/errors";
-import {
-  DISPATCH_GROUP,
-  isChairOf,
-  isSecretariat,
-  type MaybeActor,
-} from "~/server/domain/permissions/actor";
-import { decide, type IssueResource } from "~/server/domain/permissions/policy";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { decide, issueVisibility, type IssueResource } from "~/server/domain/permissions/policy";
 
 export type IssueRow = typeof issues.$inferSelect;
 
 export function issueResource(row: IssueRow): IssueResource {
-  const rec = row.recommendation as Recommendation | null;
+  const rec = row.recommendation;
   return {
     kind: "issue",
     submitterId: row.submitterId,
@@ -31,12 +26,12 @@ export function issueResource(row: IssueRow): IssueResource {
  * Mirrors `issue.view` in the policy; the integration tests hold the two together.
  */
 export function visibleIssues(actor: MaybeActor): SQL | undefined {
-  if (isSecretariat(actor) || isChairOf(actor, DISPATCH_GROUP)) return undefined;
+  const visibility = issueVisibility(actor);
+  if (visibility === "all") return undefined;
   const publicOnly = eq(issues.confidential, false);
-  if (!actor) return publicOnly;
-  const adAreas = actor.roles.filter((r) => r.role === "ad").map((r) => r.group);
-  const parts: SQL[] = [publicOnly, eq(issues.submitterId, actor.personId)];
-  if (adAreas.length > 0) parts.push(sql`${issues.area} in ${adAreas}`);
+  if (visibility.submitterId === null) return publicOnly;
+  const parts: SQL[] = [publicOnly, eq(issues.submitterId, visibility.submitterId)];
+  if (visibility.areas.length > 0) parts.push(sql`${issues.area} in ${[...visibility.areas]}`);
   return or(...parts);
 }
 

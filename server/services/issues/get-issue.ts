@@ -9,9 +9,7 @@ import {
   people,
 } from "~/db/schema";
 import { legalCommands } from "~/server/domain/dispatch/machine";
-import type { Recommendation } from "~/server/domain/dispatch/outcomes";
 import { assessReadiness } from "~/server/domain/dispatch/readiness";
-import { isIssueState } from "~/server/domain/dispatch/states";
 import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
@@ -103,9 +101,8 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
       ? null
       : row.duplicateOf;
 
-  const recommendation = (row.recommendation as Recommendation | null) ?? null;
-  const state = isIssueState(row.state) ? row.state : "submitted";
-  const commands = legalCommands(state, { recommendation }).filter((c) =>
+  const recommendation = row.recommendation;
+  const commands = legalCommands(row.state, { recommendation }).filter((c) =>
     can(actor, COMMAND_ACTION[c], resource),
   );
   const dispatchOnce = checkDispatchOnce(

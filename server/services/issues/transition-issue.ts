@@ -9,9 +9,8 @@ import {
   ZIssueCommand,
   type IssueCommand,
   type IssueSnapshot,
+  type TransitionEffect,
 } from "~/server/domain/dispatch/machine";
-import type { Recommendation } from "~/server/domain/dispatch/outcomes";
-import { isIssueState, type ClosedReason } from "~/server/domain/dispatch/states";
 import { DomainError } from "~/server/domain/errors";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
@@ -29,12 +28,11 @@ export const ZTransitionIssue = z.object({
 });
 
 export function snapshotOf(row: IssueRow): IssueSnapshot {
-  if (!isIssueState(row.state)) throw new Error(`issue ${row.id} has unknown state ${row.state}`);
   return {
     number: row.id,
     state: row.state,
-    recommendation: (row.recommendation as Recommendation | null) ?? null,
-    closedReason: (row.closedReason as ClosedReason | null) ?? null,
+    recommendation: row.recommendation,
+    closedReason: row.closedReason,
     duplicateOf: row.duplicateOf,
   };
 }
@@ -78,22 +76,19 @@ export async function transitionIssue(
     const command = { ...input.command, ...change.command } as IssueCommand;
     const decided = transition(snapshotOf(row), command);
     if (!decided.ok) throw decided.error;
-    const { patch, events: drafts } = decided.value;
+    const { patch, events: drafts, effects, group } = decided.value;
+    const has = (kind: TransitionEffect["kind"]) => effects.some((e) => e.kind === kind);
 
-    let dispatchedDocs: { name: string; rev: string | null; known: boolean }[] = [];
-    if (input.command.type === "recommend" || input.command.type === "approve") {
-      dispatchedDocs = await assertNotDispatchedTwice(tx, actor, row.id);
-    }
-    if (input.command.type === "close" && patch.duplicateOf) {
-      const target = await loadVisibleIssue(tx, actor, patch.duplicateOf).catch(() => null);
+    const dispatchedDocs = has("refuse-dispatched-revisions")
+      ? await assertNotDispatchedTwice(tx, actor, row.id)
+      : [];
+    const merge = effects.find((e) => e.kind === "merge-into-duplicate");
+    if (merge) {
+      const target = await loadVisibleIssue(tx, actor, merge.into).catch(() => null);
       if (!target) {
-        throw new DomainError(
-          "VALIDATION",
-          `There is no issue #${patch.duplicateOf} to merge into.`,
-          {
-            fieldErrors: { duplicateOf: [`There is no issue #${patch.duplicateOf}.`] },
-          },
-        );
+        throw new DomainError("VALIDATION", `There is no issue #${merge.into} to merge into.`, {
+          fieldErrors: { duplicateOf: [`There is no issue #${merge.into}.`] },
+        });
       }
       if (target.confidential && !row.confidential) {
         throw new DomainError(
@@ -117,7 +112,7 @@ export async function transitionIssue(
           : {}),
         ...(patch.closedReason !== undefined ? { closedReason: patch.closedReason } : {}),
         ...(patch.duplicateOf !== undefined ? { duplicateOf: patch.duplicateOf } : {}),
-        ...(input.command.type === "request-info" ? { infoRequest: input.command.message } : {}),
+        ...(patch.infoRequest !== undefined ? { infoRequest: patch.infoRequest } : {}),
         ...(patch.state === "dispatched" ? { dispatchedAt: sql`now()` } : {}),
         updatedAt: sql`now()`,
         version: sql`${issues.version} + 1`,
@@ -126,7 +121,7 @@ export async function transitionIssue(
       .returning();
     if (!updated) throw new Error("update returned no row");
 
-    if (input.command.type === "approve") {
+    if (has("record-dispatched-revisions")) {
       const revs = dispatchedDocs.filter((d) => d.known && d.rev && d.name.startsWith("draft-"));
       if (revs.length > 0) {
         await tx
@@ -135,11 +130,6 @@ export async function transitionIssue(
           .onConflictDoNothing();
       }
     }
-    const group =
-      "targetGroup" in decided.value.events[0]!.payload &&
-      typeof decided.value.events[0]!.payload.targetGroup === "string"
-        ? decided.value.events[0]!.payload.targetGroup
-        : DISPATCH_GROUP;
     await recordEvents(
       tx,
       drafts.map((d) => ({
@@ -152,11 +142,11 @@ export async function transitionIssue(
         payload: { ...d.payload, ...change.payload, version: updated.version },
       })),
     );
-    if (input.command.type === "close" && patch.duplicateOf) {
+    if (merge) {
       await recordEvents(tx, [
         {
           subjectType: "issue",
-          subjectKey: patch.duplicateOf,
+          subjectKey: merge.into,
           type: "duplicate-merged",
           actorId: actor!.personId,
           actorCapacity: capacity,

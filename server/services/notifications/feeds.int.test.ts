@@ -18,6 +18,9 @@ import {
   makeCast,
   type Cast,
 } from "~/server/services/issues/test-fixtures";
+import { feedRouter } from "~/server/api/routers/feed";
+import { createCallerFactory } from "~/server/api/trpc";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { groupFeed, issueFeed } from "./feeds";
 
 let t: TestDatabase;
@@ -208,5 +211,31 @@ describe(`Atom feeds on ${testDbKind()}`, () => {
     const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
     expect(await issueFeed(t.db, id)).not.toMatch(illegal);
     expect(await groupFeed(t.db, "iotops")).not.toMatch(illegal);
+  });
+});
+
+describe(`Atom feeds through the API on ${testDbKind()}`, () => {
+  const caller = (actor: MaybeActor) =>
+    createCallerFactory(feedRouter)({ db: t.db, dbMode: testDbKind(), actor, requestId: "test" });
+
+  it("serves the same feed to a visitor as the service", async () => {
+    const { feed } = parseAtom(await caller(null).issue({ id: open }));
+    expect(text(feed.title)).toBe(`Issue #${open}: ${OPEN_TITLE}`);
+  });
+
+  it("has no feed for a confidential issue, even for someone who may see the issue", async () => {
+    await expect(caller(cast.iotopsChair).issue({ id: secret })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller(cast.alice).issue({ id: secret })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("refuses malformed identifiers as bad requests", async () => {
+    await expect(caller(null).issue({ id: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller(null).group({ acronym: "../etc" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

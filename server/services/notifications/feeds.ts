@@ -4,8 +4,10 @@ import type { Db } from "~/db/client";
 import { events, issues, people } from "~/db/schema";
 import { messageFor } from "~/server/domain/notifications/messages";
 import { DomainError } from "~/server/domain/errors";
+import { can } from "~/server/domain/permissions/policy";
 import { publicBaseUrl } from "~/server/env";
 import { redactIssueRefs } from "../issues/issue-refs";
+import { issueResource } from "../issues/access";
 
 type Row = {
   id: number;
@@ -70,10 +72,15 @@ const select = {
   issueTitle: issues.title,
 };
 
-/** A public issue's timeline as Atom. Confidential issues have no feed. */
+/**
+ * A public issue's timeline as Atom. A feed is what anyone may read, whoever
+ * asks (feed readers send no session), so confidential issues have no feed.
+ */
 export async function issueFeed(db: Db, id: number): Promise<string> {
   const [issue] = await db.select().from(issues).where(eq(issues.id, id));
-  if (!issue || issue.confidential) throw new DomainError("NOT_FOUND", `There is no issue #${id}.`);
+  if (!issue || !can(null, "issue.view", issueResource(issue))) {
+    throw new DomainError("NOT_FOUND", `There is no issue #${id}.`);
+  }
   const rows = await db
     .select(select)
     .from(events)

@@ -10,7 +10,7 @@ import {
   roleGrants,
   watches,
 } from "~/db/schema";
-import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { emailText, messageFor } from "~/server/domain/notifications/messages";
 import { DISPATCH_GROUP, type Actor } from "~/server/domain/permissions/actor";
 import { decide } from "~/server/domain/permissions/policy";
@@ -139,9 +139,7 @@ export async function notifyForEvents(
       if (e.type === "chair-assigned" && typeof e.payload.after === "number") {
         await autoWatch(db, [e.payload.after], "issue", key);
       }
-      const target = issue.recommendation
-        ? outcomeTargetGroup((issue.recommendation as unknown as Recommendation).outcome)
-        : null;
+      const target = issue.recommendation ? outcomeTargetGroup(issue.recommendation.outcome) : null;
       if (e.type === "ad-approved" && target) {
         await autoWatch(db, await peopleWithRole(db, "chair", target), "issue", key);
       }

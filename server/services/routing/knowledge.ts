@@ -14,9 +14,9 @@ export function decisionDocument(issue: {
   title: string;
   problemStatement: string;
   charterItem: string | null;
-  recommendation: unknown;
+  recommendation: Recommendation | null;
 }): KnownDocument | null {
-  const rec = issue.recommendation as Recommendation | null;
+  const rec = issue.recommendation;
   const group = rec ? outcomeTargetGroup(rec.outcome) : null;
   if (!group) return null;
   return {

@@ -1,0 +1,196 @@
+/**
+ * Generates server/domain/documents/vocabulary-data.ts from the Datatracker name
+ * fixtures extracted in ../shared/data/ietf-states.json, merging in the meanings
+ * written for this project (server/domain/documents/vocabulary-meanings.ts).
+ *
+ *   npm run generate:vocabulary            write the file
+ *   npm run generate:vocabulary -- --check exit 1 if the file is not current
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { format, resolveConfig } from "prettier";
+import { z } from "zod";
+import {
+  GROUP_STATE_MEANINGS,
+  STATE_MEANINGS,
+} from "../server/domain/documents/vocabulary-meanings";
+
+export const SOURCE_PATH = fileURLToPath(
+  new URL("../../shared/data/ietf-states.json", import.meta.url),
+);
+export const TARGET_PATH = fileURLToPath(
+  new URL("../server/domain/documents/vocabulary-data.ts", import.meta.url),
+);
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
+const ZSource = z.object({
+  meta: z.object({ source_commit: z.string().regex(/^[0-9a-f]{40}$/) }),
+  state_types: z.array(z.object({ slug: Slug, label: z.string().min(1) })).min(1),
+  states: z.record(
+    Slug,
+    z.array(
+      z.object({
+        slug: Slug,
+        name: z.string().min(1),
+        order: z.number().int().optional(),
+        next_states: z.array(Slug).optional(),
+        used: z.boolean(),
+        datatracker_pk: z.number().int().positive().optional(),
+      }),
+    ),
+  ),
+  doc_tags: z.array(
+    z.object({
+      slug: Slug,
+      name: z.string().min(1),
+      order: z.number().int(),
+      used: z.boolean(),
+      iesg_substate_tag: z.boolean().optional(),
+      rfc6174_wg_annotation_tag: z.boolean().optional(),
+    }),
+  ),
+  intended_std_levels: z.array(
+    z.object({ slug: Slug, name: z.string().min(1), order: z.number().int(), used: z.boolean() }),
+  ),
+  group_states: z.array(z.object({ slug: Slug, name: z.string().min(1), used: z.boolean() })),
+  meeting_important_dates: z.array(
+    z.object({
+      slug: Slug,
+      name: z.string().min(1),
+      default_offset_days: z.number().int(),
+      used: z.boolean(),
+    }),
+  ),
+});
+export type VocabularySource = z.input<typeof ZSource>;
+
+interface Meanings {
+  states: { readonly [stateType: string]: { readonly [slug: string]: string } };
+  groupStates: { readonly [slug: string]: string };
+}
+
+const DEFAULT_MEANINGS: Meanings = { states: STATE_MEANINGS, groupStates: GROUP_STATE_MEANINGS };
+
+function withMeaning<T extends { slug: string }>(
+  rows: readonly T[],
+  meanings: { readonly [slug: string]: string },
+  where: string,
+): (T & { meaning?: string })[] {
+  const unknown = Object.keys(meanings).filter((slug) => !rows.some((r) => r.slug === slug));
+  if (unknown.length > 0) {
+    throw new Error(`Meanings for unknown ${where} slugs: ${unknown.join(", ")}.`);
+  }
+  return rows.map((r) => (meanings[r.slug] ? { ...r, meaning: meanings[r.slug] } : r));
+}
+
+/** The generated module's text, formatted as the repository formats TypeScript. */
+export async function renderVocabulary(
+  input: unknown,
+  meanings: Meanings = DEFAULT_MEANINGS,
+): Promise<string> {
+  const src = ZSource.parse(input);
+  const typeSlugs = src.state_types.map((t) => t.slug);
+  const strays = Object.keys(src.states).filter((t) => !typeSlugs.includes(t));
+  if (strays.length > 0) throw new Error(`States of undeclared state types: ${strays.join(", ")}.`);
+  const strayMeanings = Object.keys(meanings.states).filter((t) => !typeSlugs.includes(t));
+  if (strayMeanings.length > 0) {
+    throw new Error(`Meanings for undeclared state types: ${strayMeanings.join(", ")}.`);
+  }
+
+  const states = Object.fromEntries(
+    typeSlugs.map((type) => {
+      const rows = (src.states[type] ?? []).map((s) => ({
+        slug: s.slug,
+        name: s.name,
+        order: s.order ?? null,
+        nextStates: s.next_states ?? [],
+        used: s.used,
+        datatrackerPk: s.datatracker_pk ?? null,
+      }));
+      return [type, withMeaning(rows, meanings.states[type] ?? {}, `${type} state`)];
+    }),
+  );
+  const docTags = src.doc_tags.map((t) => ({
+    slug: t.slug,
+    name: t.name,
+    order: t.order,
+    used: t.used,
+    iesgSubstateTag: t.iesg_substate_tag ?? false,
+    rfc6174WgAnnotationTag: t.rfc6174_wg_annotation_tag ?? false,
+  }));
+  const levels = src.intended_std_levels.map((l) => ({
+    slug: l.slug,
+    name: l.name,
+    order: l.order,
+    used: l.used,
+  }));
+  const groupStates = withMeaning(
+    src.group_states.map((g) => ({ slug: g.slug, name: g.name, used: g.used })),
+    meanings.groupStates,
+    "group state",
+  );
+  const dates = src.meeting_important_dates.map((d) => ({
+    slug: d.slug,
+    name: d.name,
+    defaultOffsetDays: d.default_offset_days,
+    used: d.used,
+  }));
+
+  const js = (v: unknown) => JSON.stringify(v, null, 2);
+  const text = `// Generated by scripts/generate-vocabulary.ts from ../shared/data/ietf-states.json
+// (Datatracker name fixtures at commit ${src.meta.source_commit}) and
+// ./vocabulary-meanings.ts. Do not edit: run \`npm run generate:vocabulary\`.
+import type {
+  DocTagDef,
+  ImportantDateDef,
+  NameDef,
+  StateDef,
+  StateTypeDef,
+  StateTypeSlug,
+} from "./vocabulary";
+
+export const SOURCE_COMMIT = ${js(src.meta.source_commit)};
+
+export const STATE_TYPES = ${js(src.state_types)} as const satisfies readonly StateTypeDef[];
+
+export const STATES = ${js(states)} as const satisfies Record<StateTypeSlug, readonly StateDef[]>;
+
+export const DOC_TAGS = ${js(docTags)} as const satisfies readonly DocTagDef[];
+
+export const INTENDED_STD_LEVELS = ${js(levels)} as const satisfies readonly (NameDef & { readonly order: number })[];
+
+export const GROUP_STATES = ${js(groupStates)} as const satisfies readonly (NameDef & { readonly meaning?: string })[];
+
+export const MEETING_IMPORTANT_DATES = ${js(dates)} as const satisfies readonly ImportantDateDef[];
+`;
+  const options = (await resolveConfig(TARGET_PATH)) ?? {};
+  return format(text, { ...options, filepath: TARGET_PATH });
+}
+
+async function main() {
+  const check = process.argv.includes("--check");
+  const text = await renderVocabulary(JSON.parse(readFileSync(SOURCE_PATH, "utf8")));
+  let current = "";
+  try {
+    current = readFileSync(TARGET_PATH, "utf8");
+  } catch {
+    // missing: treated as out of date
+  }
+  if (check) {
+    if (current !== text) {
+      console.error(`${TARGET_PATH} is out of date: run npm run generate:vocabulary.`);
+      process.exit(1);
+    }
+    console.log("The generated vocabulary is current.");
+    return;
+  }
+  writeFileSync(TARGET_PATH, text);
+  console.log(`Wrote ${TARGET_PATH}.`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
