@@ -125,6 +125,37 @@ const SCENARIOS: Scenario[] = [
       secretariat: "secretariat",
     },
   },
+  // The receiving group's chairs see a confidential issue once it is dispatched to them.
+  ...(["dispatched", "accepted"] as const).map((state): Scenario => ({
+    action: "issue.view",
+    on: `confidential issue ${state} to suit`,
+    resource: issue({ confidential: true, state, targetGroup: "suit" }),
+    allowed: {
+      submitter: "submitter",
+      iotopsChair: "chair/iotops",
+      opsAd: "ad/ops",
+      secretariat: "secretariat",
+      suitChair: "chair/suit",
+    },
+  })),
+  // ... but not while it is only recommended or under review, nor after a decline.
+  ...(["recommended", "ad-review", "returned"] as const).map((state): Scenario => ({
+    action: "issue.view",
+    on: `confidential issue ${state} with suit as target`,
+    resource: issue({ confidential: true, state, targetGroup: "suit" }),
+    allowed: {
+      submitter: "submitter",
+      iotopsChair: "chair/iotops",
+      opsAd: "ad/ops",
+      secretariat: "secretariat",
+    },
+  })),
+  {
+    action: "issue.acknowledge",
+    on: "confidential issue dispatched to suit",
+    resource: issue({ confidential: true, state: "dispatched", targetGroup: "suit" }),
+    allowed: { suitChair: "chair/suit", secretariat: "secretariat" },
+  },
   // --- issue.file ---------------------------------------------------------
   { action: "issue.file", on: "nothing", resource: NONE, allowed: EVERYONE_SIGNED_IN },
   // --- issue.comment ------------------------------------------------------

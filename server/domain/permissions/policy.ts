@@ -83,6 +83,11 @@ export const WITHDRAWABLE_STATES: readonly string[] = [
   "recommended",
   "returned",
 ];
+/**
+ * States in which work sits with the receiving group: from the moment it is
+ * dispatched to them, its chairs are entitled to see it, even when confidential.
+ */
+export const HANDED_OFF_STATES: readonly string[] = ["dispatched", "accepted"];
 
 function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
   if (!r.confidential) return allow(actor ? "participant" : "public");
@@ -91,6 +96,9 @@ function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
   if (isChairOf(actor, DISPATCH_GROUP)) return allow(`chair/${DISPATCH_GROUP}`);
   if (isAdOf(actor, r.area)) return allow(`ad/${r.area}`);
   if (isSecretariat(actor)) return allow("secretariat");
+  if (r.targetGroup && HANDED_OFF_STATES.includes(r.state) && isChairOf(actor, r.targetGroup)) {
+    return allow(`chair/${r.targetGroup}`);
+  }
   return deny("This issue is confidential.");
 }
 

@@ -1,4 +1,4 @@
-import { eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { issues } from "~/db/schema";
 import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
@@ -9,7 +9,7 @@ import {
   isSecretariat,
   type MaybeActor,
 } from "~/server/domain/permissions/actor";
-import { decide, type IssueResource } from "~/server/domain/permissions/policy";
+import { decide, HANDED_OFF_STATES, type IssueResource } from "~/server/domain/permissions/policy";
 
 export type IssueRow = typeof issues.$inferSelect;
 
@@ -37,6 +37,17 @@ export function visibleIssues(actor: MaybeActor): SQL | undefined {
   const adAreas = actor.roles.filter((r) => r.role === "ad").map((r) => r.group);
   const parts: SQL[] = [publicOnly, eq(issues.submitterId, actor.personId)];
   if (adAreas.length > 0) parts.push(sql`${issues.area} in ${adAreas}`);
+  const chaired = actor.roles.filter((r) => r.role === "chair").map((r) => r.group);
+  if (chaired.length > 0) {
+    // Work handed off to a group the actor chairs (the policy's receiving-chair rule).
+    parts.push(
+      and(
+        inArray(issues.state, [...HANDED_OFF_STATES]),
+        sql`${issues.recommendation}->'outcome'->>'kind' = 'existing-wg'`,
+        sql`${issues.recommendation}->'outcome'->>'targetGroup' in ${chaired}`,
+      )!,
+    );
+  }
   return or(...parts);
 }
 
