@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client";
-import { dispatchedRevisions, issues } from "~/db/schema";
+import { dispatchedRevisions, groups, issues } from "~/db/schema";
 import { checkDispatchOnce } from "~/server/domain/dispatch/dispatch-once";
 import {
   transition,
@@ -9,7 +9,9 @@ import {
   type IssueCommand,
   type IssueSnapshot,
 } from "~/server/domain/dispatch/machine";
-import type { Recommendation } from "~/server/domain/dispatch/outcomes";
+import { ZRecommendation, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { assertTargetGroup, namedGroup } from "~/server/domain/dispatch/target-group";
+import { optionalText } from "~/server/domain/dispatch/validation";
 import { isIssueState, type ClosedReason } from "~/server/domain/dispatch/states";
 import { DomainError } from "~/server/domain/errors";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
@@ -69,99 +71,169 @@ export async function transitionIssue(
   input: { issueId: number; expectedVersion: number; command: IssueCommand },
   extra?: (tx: Db, row: IssueRow) => Promise<ExtraChange>,
 ) {
-  const result = await db.transaction(async (tx) => {
-    const row = await loadVisibleIssue(tx, actor, input.issueId, { forUpdate: true });
-    const capacity = assertCan(actor, COMMAND_ACTION[input.command.type], issueResource(row));
-    assertVersion(row, input.expectedVersion);
-    const change: ExtraChange = extra ? await extra(tx, row) : { set: {} };
-    const command = { ...input.command, ...change.command } as IssueCommand;
-    const decided = transition(snapshotOf(row), command);
-    if (!decided.ok) throw decided.error;
-    const { patch, events: drafts } = decided.value;
+  const result = await db.transaction((tx) => applyCommand(tx, actor, input, extra));
+  await afterCommit(db, result);
+  return { id: result.id, state: result.state, version: result.version };
+}
 
-    let dispatchedDocs: { name: string; rev: string | null; known: boolean }[] = [];
-    if (input.command.type === "recommend" || input.command.type === "approve") {
-      dispatchedDocs = await assertNotDispatchedTwice(tx, row.id);
-    }
-    if (input.command.type === "close" && patch.duplicateOf) {
-      const target = await loadVisibleIssue(tx, actor, patch.duplicateOf).catch(() => null);
-      if (!target) {
-        throw new DomainError(
-          "VALIDATION",
-          `There is no issue #${patch.duplicateOf} to merge into.`,
-          {
-            fieldErrors: { duplicateOf: [`There is no issue #${patch.duplicateOf}.`] },
-          },
-        );
-      }
-    }
-    const [updated] = await tx
-      .update(issues)
-      .set({
-        ...change.set,
-        state: patch.state,
-        ...(patch.recommendation !== undefined
-          ? { recommendation: { ...patch.recommendation } }
-          : {}),
-        ...(patch.closedReason !== undefined ? { closedReason: patch.closedReason } : {}),
-        ...(patch.duplicateOf !== undefined ? { duplicateOf: patch.duplicateOf } : {}),
-        ...(input.command.type === "request-info" ? { infoRequest: input.command.message } : {}),
-        ...(patch.state === "dispatched" ? { dispatchedAt: sql`now()` } : {}),
-        updatedAt: sql`now()`,
-        version: sql`${issues.version} + 1`,
-      })
-      .where(eq(issues.id, row.id))
-      .returning();
-    if (!updated) throw new Error("update returned no row");
-
-    if (input.command.type === "approve") {
-      const revs = dispatchedDocs.filter((d) => d.known && d.rev && d.name.startsWith("draft-"));
-      if (revs.length > 0) {
-        await tx
-          .insert(dispatchedRevisions)
-          .values(revs.map((d) => ({ documentName: d.name, rev: d.rev!, issueId: row.id })))
-          .onConflictDoNothing();
-      }
-    }
-    const group =
-      "targetGroup" in decided.value.events[0]!.payload &&
-      typeof decided.value.events[0]!.payload.targetGroup === "string"
-        ? decided.value.events[0]!.payload.targetGroup
-        : DISPATCH_GROUP;
-    await recordEvents(
-      tx,
-      drafts.map((d) => ({
-        subjectType: "issue" as const,
-        subjectKey: row.id,
-        type: d.type,
-        actorId: actor!.personId,
-        actorCapacity: capacity,
-        groupAcronym: group,
-        payload: { ...d.payload, ...change.payload, version: updated.version },
-      })),
-    );
-    if (input.command.type === "close" && patch.duplicateOf) {
-      await recordEvents(tx, [
-        {
-          subjectType: "issue",
-          subjectKey: patch.duplicateOf,
-          type: "duplicate-merged",
-          actorId: actor!.personId,
-          actorCapacity: capacity,
-          groupAcronym: DISPATCH_GROUP,
-          // A confidential duplicate leaves no trace of its number or title on the other issue.
-          payload: row.confidential
-            ? { duplicate: null, confidential: true }
-            : { duplicate: row.id, title: row.title },
-        },
-      ]);
-    }
-    return updated;
-  });
-  // A confirmed dispatch teaches the routing engine (after commit, so a rollback teaches nothing).
+/** A confirmed dispatch teaches the routing engine (after commit, so a rollback teaches nothing). */
+async function afterCommit(db: Db, result: IssueRow) {
   if (result.state === "dispatched" && !result.confidential) {
     const doc = decisionDocument(result);
     if (doc) await teachRouting(db, [doc]);
   }
+}
+
+/** Refuse a recommendation that names a group which does not exist or is not active. */
+async function assertKnownTargetGroup(tx: Db, recommendation: Recommendation) {
+  const named = namedGroup(recommendation.outcome);
+  if (!named) return;
+  const [group] = await tx
+    .select({ acronym: groups.acronym, type: groups.type, state: groups.state })
+    .from(groups)
+    .where(eq(groups.acronym, named.acronym));
+  assertTargetGroup(recommendation.outcome, group);
+}
+
+/** The charter item a recommendation files the work under, if it names one. */
+function recommendedCharterItem(recommendation: Recommendation | undefined): string | null {
+  return recommendation?.outcome.kind === "existing-wg" ? recommendation.outcome.charterItem : null;
+}
+
+/** One command inside the caller's transaction; returns the updated row. */
+async function applyCommand(
+  tx: Db,
+  actor: MaybeActor,
+  input: { issueId: number; expectedVersion: number; command: IssueCommand },
+  extra?: (tx: Db, row: IssueRow) => Promise<ExtraChange>,
+): Promise<IssueRow> {
+  const row = await loadVisibleIssue(tx, actor, input.issueId, { forUpdate: true });
+  const capacity = assertCan(actor, COMMAND_ACTION[input.command.type], issueResource(row));
+  assertVersion(row, input.expectedVersion);
+  const change: ExtraChange = extra ? await extra(tx, row) : { set: {} };
+  const command = { ...input.command, ...change.command } as IssueCommand;
+  const decided = transition(snapshotOf(row), command);
+  if (!decided.ok) throw decided.error;
+  const { patch, events: drafts } = decided.value;
+
+  if (input.command.type === "recommend") {
+    await assertKnownTargetGroup(tx, input.command.recommendation);
+  }
+  // The charter item the chairs recommended under becomes the issue's charter item.
+  const charterItem = recommendedCharterItem(patch.recommendation ?? undefined);
+  const charterChange =
+    charterItem && charterItem !== row.charterItem
+      ? { charterItem: { before: row.charterItem, after: charterItem } }
+      : {};
+
+  let dispatchedDocs: { name: string; rev: string | null; known: boolean }[] = [];
+  if (input.command.type === "recommend" || input.command.type === "approve") {
+    dispatchedDocs = await assertNotDispatchedTwice(tx, row.id);
+  }
+  if (input.command.type === "close" && patch.duplicateOf) {
+    const target = await loadVisibleIssue(tx, actor, patch.duplicateOf).catch(() => null);
+    if (!target) {
+      throw new DomainError(
+        "VALIDATION",
+        `There is no issue #${patch.duplicateOf} to merge into.`,
+        {
+          fieldErrors: { duplicateOf: [`There is no issue #${patch.duplicateOf}.`] },
+        },
+      );
+    }
+  }
+  const [updated] = await tx
+    .update(issues)
+    .set({
+      ...change.set,
+      ...(charterChange.charterItem ? { charterItem: charterChange.charterItem.after } : {}),
+      state: patch.state,
+      ...(patch.recommendation !== undefined
+        ? { recommendation: { ...patch.recommendation } }
+        : {}),
+      ...(patch.closedReason !== undefined ? { closedReason: patch.closedReason } : {}),
+      ...(patch.duplicateOf !== undefined ? { duplicateOf: patch.duplicateOf } : {}),
+      ...(input.command.type === "request-info" ? { infoRequest: input.command.message } : {}),
+      ...(patch.state === "dispatched" ? { dispatchedAt: sql`now()` } : {}),
+      updatedAt: sql`now()`,
+      version: sql`${issues.version} + 1`,
+    })
+    .where(eq(issues.id, row.id))
+    .returning();
+  if (!updated) throw new Error("update returned no row");
+
+  if (input.command.type === "approve") {
+    const revs = dispatchedDocs.filter((d) => d.known && d.rev && d.name.startsWith("draft-"));
+    if (revs.length > 0) {
+      await tx
+        .insert(dispatchedRevisions)
+        .values(revs.map((d) => ({ documentName: d.name, rev: d.rev!, issueId: row.id })))
+        .onConflictDoNothing();
+    }
+  }
+  const group =
+    "targetGroup" in decided.value.events[0]!.payload &&
+    typeof decided.value.events[0]!.payload.targetGroup === "string"
+      ? decided.value.events[0]!.payload.targetGroup
+      : DISPATCH_GROUP;
+  await recordEvents(
+    tx,
+    drafts.map((d) => ({
+      subjectType: "issue" as const,
+      subjectKey: row.id,
+      type: d.type,
+      actorId: actor!.personId,
+      actorCapacity: capacity,
+      groupAcronym: group,
+      payload: { ...d.payload, ...charterChange, ...change.payload, version: updated.version },
+    })),
+  );
+  if (input.command.type === "close" && patch.duplicateOf) {
+    await recordEvents(tx, [
+      {
+        subjectType: "issue",
+        subjectKey: patch.duplicateOf,
+        type: "duplicate-merged",
+        actorId: actor!.personId,
+        actorCapacity: capacity,
+        groupAcronym: DISPATCH_GROUP,
+        // A confidential duplicate leaves no trace of its number or title on the other issue.
+        payload: row.confidential
+          ? { duplicate: null, confidential: true }
+          : { duplicate: row.id, title: row.title },
+      },
+    ]);
+  }
+  return updated;
+}
+
+export const ZRecommendForReview = z.object({
+  issueId: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+  recommendation: ZRecommendation,
+  note: optionalText("Note"),
+});
+
+/**
+ * Record the chairs' recommendation and send it to the area director in one
+ * transaction: either both steps happen, with both events, or neither does.
+ */
+export async function recommendForReview(
+  db: Db,
+  actor: MaybeActor,
+  input: z.input<typeof ZRecommendForReview>,
+) {
+  const result = await db.transaction(async (tx) => {
+    const recommended = await applyCommand(tx, actor, {
+      issueId: input.issueId,
+      expectedVersion: input.expectedVersion,
+      command: { type: "recommend", recommendation: input.recommendation },
+    });
+    return applyCommand(tx, actor, {
+      issueId: input.issueId,
+      expectedVersion: recommended.version,
+      command: { type: "request-review", ...(input.note ? { note: input.note } : {}) },
+    });
+  });
   return { id: result.id, state: result.state, version: result.version };
 }
