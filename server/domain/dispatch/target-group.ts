@@ -24,6 +24,11 @@ export function namedGroup(
   }
 }
 
+/** Whether work can be sent to `group` as a group of `type`: it must exist in that type and be active. */
+export function canReceiveWork(group: KnownGroup, type: "wg" | "rg"): boolean {
+  return group.type === type && group.state === "active";
+}
+
 const TYPE_NAMES = { wg: "a working group", rg: "an IRTF research group" } as const;
 
 /**
