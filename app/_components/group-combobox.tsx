@@ -67,7 +67,10 @@ export function GroupCombobox(props: {
             }
             onChange={(e) => setQuery(e.target.value)}
           />
-          <ComboboxOptions className="absolute z-20 mt-1 max-h-60 w-full overflow-auto rounded border border-slate-300 bg-white py-1 text-sm shadow-lg empty:invisible">
+          <ComboboxOptions
+            modal={false}
+            className="absolute z-20 mt-1 max-h-60 w-full overflow-auto rounded border border-slate-300 bg-white py-1 text-sm shadow-lg empty:invisible"
+          >
             {matches.length === 0 ? (
               <div className="px-3 py-2 text-slate-600">No group matches “{query}”.</div>
             ) : (
