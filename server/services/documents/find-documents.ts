@@ -20,12 +20,14 @@ import {
   WAITING_ON_AD,
   WG_LAST_CALL_OR_LATER,
 } from "~/server/domain/documents/pipeline";
+import { datatrackerDocumentUrl } from "~/server/domain/documents/datatracker-links";
 import { findState, statesOf } from "~/server/domain/documents/vocabulary";
 import { isSecretariat, type MaybeActor } from "~/server/domain/permissions/actor";
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
 import { loadDocument } from "./access";
+import { responsibleAdDisplay } from "./responsible-ad";
 
 export const ZFindDocuments = z.object({
   q: z.string().trim().max(200).optional(),
@@ -174,6 +176,22 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
     .from(documentReplacements)
     .where(eq(documentReplacements.target, name));
   const history = await loadTimeline(db, "document", name);
+  const lineage = [...replaces, ...replacedBy].map((r) => r.name);
+  const tracked = new Set(
+    lineage.length === 0
+      ? []
+      : (
+          await db
+            .select({ name: documents.name })
+            .from(documents)
+            .where(inArray(documents.name, lineage))
+        ).map((r) => r.name),
+  );
+  const lineageLink = (n: string) => ({
+    name: n,
+    tracked: tracked.has(n),
+    href: tracked.has(n) ? `/documents/${n}` : datatrackerDocumentUrl(n),
+  });
   const linkedIssues = await db
     .select({ id: issues.id, title: issues.title, state: issues.state })
     .from(issueDocuments)
@@ -211,11 +229,12 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
     axes,
     authors,
     revisions,
-    replaces: replaces.map((r) => r.name),
-    replacedBy: replacedBy.map((r) => r.name),
+    replaces: replaces.map((r) => lineageLink(r.name)),
+    replacedBy: replacedBy.map((r) => lineageLink(r.name)),
+    responsibleAd: await responsibleAdDisplay(db, doc.ad),
     history,
     linkedIssues,
-    datatrackerUrl: `https://datatracker.ietf.org/doc/${doc.name}/`,
+    datatrackerUrl: datatrackerDocumentUrl(doc.name),
     permissions: {
       tags: can(actor, "document.change-wg-state", resource),
       newRevision: can(actor, "document.new-revision", resource),
