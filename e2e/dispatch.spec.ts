@@ -78,7 +78,7 @@ test.describe("dispatch workflow", () => {
     await chair.goto(id);
     const rec = await chair.openAction("Record recommendation");
     await expect(rec.getByLabel("Outcome")).toHaveValue("existing-wg");
-    await rec.getByLabel("Target group (acronym)").fill("suit");
+    await chair.chooseGroup(rec, "Target group", "suit", /^SUIT — /);
     await rec.getByLabel("Charter item").selectOption({ label: "Firmware update" });
     await rec
       .getByLabel("Rationale")
@@ -174,7 +174,7 @@ test.describe("dispatch workflow", () => {
       .fill("Check with SUIT whether this needs a recharter.");
     await ret.getByRole("button", { name: "Return", exact: true }).click();
     // The card stays to confirm the action, but offers the AD nothing more.
-    await expect(ad.actions.getByText("Return to chairs: done.")).toBeVisible();
+    await ad.expectDone("Return to chairs");
     await expect(ad.state("Returned")).toBeVisible();
     await expect(ad.actions.getByRole("button")).toHaveCount(0);
 
@@ -282,7 +282,17 @@ test.describe("triage queue", () => {
       .getByRole("link", { name: "Triage" })
       .click();
     await expect(page.getByRole("heading", { name: "Triage queue" })).toBeVisible();
+    // Newest first by default, and the headers say so.
+    const queue = page.getByRole("table", { name: "Triage queue" });
+    await expect(queue.getByRole("columnheader", { name: "Filed" })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
+    await expect(queue.getByRole("row").nth(1)).toContainText(title);
+    // The filters are folded away until asked for.
     const filters = page.getByRole("form", { name: "Filter the queue" });
+    await expect(filters).toBeHidden();
+    await page.getByText("Filters", { exact: true }).click();
     await filters.getByLabel("Responsible chair").selectOption({ label: "Unassigned" });
     await filters.getByLabel("Sort by").selectOption({ label: "Newest first" });
     await filters.getByRole("button", { name: "Apply" }).click();
@@ -292,7 +302,6 @@ test.describe("triage queue", () => {
     await expect(filters.getByLabel("Responsible chair")).toHaveValue("none");
     await expect(filters.getByLabel("Sort by")).toHaveValue("newest");
 
-    const queue = page.getByRole("table", { name: "Triage queue" });
     const row = queue.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
     await expect(row).toBeVisible();
     await row.getByRole("checkbox", { name: `Select issue #${id}` }).check();
@@ -308,6 +317,20 @@ test.describe("triage queue", () => {
     await filters.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/[?&]chair=me(&|$)/);
     await expect(queue.getByRole("link", { name: title })).toBeVisible();
+    await expect(
+      queue.getByRole("row").filter({ has: page.getByRole("link", { name: title }) }),
+    ).toContainText("Charlie Chair");
+    // Sorting from the column header.
+    await queue.getByRole("columnheader", { name: "Filed" }).getByRole("link").click();
+    await expect(page).toHaveURL(/[?&]sort=oldest(&|$)/);
+    await expect(queue.getByRole("columnheader", { name: "Filed" })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
+    await expect(queue.getByRole("columnheader", { name: "Readiness" })).toHaveAttribute(
+      "aria-sort",
+      "none",
+    );
     // The issue page names the chair, and the history records the assignment.
     await queue.getByRole("link", { name: title }).click();
     const issue = new IssuePage(page);

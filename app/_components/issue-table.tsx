@@ -16,18 +16,42 @@ export interface IssueListItem {
   responsibleChairName: string | null;
 }
 
-/** The shared issue table; `select` renders a checkbox column for bulk actions. */
+export type IssueSort = "newest" | "oldest" | "readiness";
+
+/** A column header that shows (aria-sort) and switches the table's sort. */
+function SortHeader(props: {
+  label: string;
+  direction: "ascending" | "descending" | undefined;
+  href?: string;
+}) {
+  const arrow = props.direction === "ascending" ? "▲" : props.direction === "descending" ? "▼" : "";
+  return (
+    <th scope="col" aria-sort={props.direction ?? "none"}>
+      {props.href ? <Link href={props.href}>{props.label}</Link> : props.label}
+      {arrow && <span aria-hidden="true"> {arrow}</span>}
+    </th>
+  );
+}
+
+/**
+ * The shared issue table; `select` renders a checkbox column for bulk actions,
+ * `sort` marks the sorted column and lets its headers switch the sort.
+ */
 export function IssueTable({
   items,
   caption,
   select,
   extra,
+  sort,
 }: {
   items: IssueListItem[];
   caption: string;
   select?: (item: IssueListItem) => React.ReactNode;
   extra?: { header: string; cell: (item: IssueListItem) => React.ReactNode };
+  sort?: { by: IssueSort; href?: (by: IssueSort) => string };
 }) {
+  const filedDirection =
+    sort?.by === "newest" ? "descending" : sort?.by === "oldest" ? "ascending" : undefined;
   return (
     <div className="overflow-x-auto">
       <table className="table">
@@ -44,8 +68,17 @@ export function IssueTable({
             <th scope="col">State</th>
             <th scope="col">Charter item</th>
             <th scope="col">Suggested group</th>
-            <th scope="col">Readiness</th>
-            <th scope="col">Filed</th>
+            <th scope="col">Responsible chair</th>
+            <SortHeader
+              label="Readiness"
+              direction={sort?.by === "readiness" ? "descending" : undefined}
+              href={sort?.href?.("readiness")}
+            />
+            <SortHeader
+              label="Filed"
+              direction={filedDirection}
+              href={sort?.href?.(sort.by === "newest" ? "oldest" : "newest")}
+            />
             {extra && <th scope="col">{extra.header}</th>}
           </tr>
         </thead>
@@ -68,6 +101,7 @@ export function IssueTable({
               </td>
               <td>{charterItemLabel(i.charterItem)}</td>
               <td>{i.suggestedGroup ? i.suggestedGroup.toUpperCase() : "—"}</td>
+              <td>{i.responsibleChairName ?? "—"}</td>
               <td className="tabular-nums">{i.readiness}/6</td>
               <td>
                 <time dateTime={i.createdAt.toISOString()}>{formatDate(i.createdAt)}</time>

@@ -87,7 +87,7 @@ export default async function IssuesPage({ searchParams }: Props) {
           <Link href="/issues/new">File the first one</Link>.
         </p>
       ) : (
-        <IssueTable items={page.items} caption="Issues" />
+        <IssueTable items={page.items} caption="Issues" sort={{ by: sort }} />
       )}
       <nav aria-label="Pages" className="flex gap-3">
         {cursor && (

@@ -22,7 +22,7 @@ const OPEN_STATES: IssueState[] = [
   "returned",
   "recommended",
 ];
-const SORTS = ["oldest", "newest", "readiness"] as const;
+const SORTS = ["newest", "oldest", "readiness"] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,8 +53,11 @@ export default async function TriagePage({ searchParams }: Props) {
   const group = values.group;
   const chairParam = values.chair === undefined ? undefined : String(values.chair);
   const minAge = values.minAge;
-  const sort = values.sort ?? "oldest";
+  const sort = values.sort ?? "newest";
   const cursor = values.cursor;
+  const activeFilters = [charterItem, group, chairParam, minAge].filter(
+    (v) => v !== undefined && v !== "",
+  ).length;
   const responsibleChair =
     chairParam === "none"
       ? ("none" as const)
@@ -118,90 +121,104 @@ export default async function TriagePage({ searchParams }: Props) {
           </li>
         </ul>
       </nav>
-      <form
-        method="get"
-        className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
-        aria-label="Filter the queue"
-      >
-        {states.length > 0 && <input type="hidden" name="state" value={states.join(",")} />}
-        <div>
-          <label htmlFor="f-item" className="label">
-            Charter item
-          </label>
-          <select id="f-item" name="item" defaultValue={charterItem ?? ""} className="input">
-            <option value="">Any</option>
-            <option value="none">Not set</option>
-            {CHARTER_ITEMS.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-group" className="label">
-            Suggested group
-          </label>
-          <select id="f-group" name="group" defaultValue={group ?? ""} className="input">
-            <option value="">Any</option>
-            {groups.filter(takesNewWork).map((g) => (
-              <option key={g.acronym} value={g.acronym}>
-                {g.acronym.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-chair" className="label">
-            Responsible chair
-          </label>
-          <select id="f-chair" name="chair" defaultValue={chairParam ?? ""} className="input">
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Unassigned</option>
-            {chairs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-age" className="label">
-            Older than (days)
-          </label>
-          <input
-            id="f-age"
-            name="minAge"
-            type="number"
-            min={0}
-            defaultValue={minAge ?? ""}
-            className="input"
-          />
-        </div>
-        <div>
-          <label htmlFor="f-sort" className="label">
-            Sort by
-          </label>
-          <select id="f-sort" name="sort" defaultValue={sort} className="input">
-            <option value="oldest">Oldest first</option>
-            <option value="newest">Newest first</option>
-            <option value="readiness">Most ready first</option>
-          </select>
-        </div>
-        <div className="flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            Apply
-          </button>
-          <Link href="/triage" className="btn">
-            Reset
-          </Link>
-        </div>
-      </form>
+      <details className="card" open={activeFilters > 0}>
+        <summary className="cursor-pointer font-medium">
+          Filters{activeFilters > 0 ? ` (${activeFilters} active)` : ""}
+        </summary>
+        <form
+          method="get"
+          className="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+          aria-label="Filter the queue"
+        >
+          {states.length > 0 && <input type="hidden" name="state" value={states.join(",")} />}
+          <div>
+            <label htmlFor="f-item" className="label">
+              Charter item
+            </label>
+            <select id="f-item" name="item" defaultValue={charterItem ?? ""} className="input">
+              <option value="">Any</option>
+              <option value="none">Not set</option>
+              {CHARTER_ITEMS.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-group" className="label">
+              Suggested group
+            </label>
+            <select id="f-group" name="group" defaultValue={group ?? ""} className="input">
+              <option value="">Any</option>
+              {groups.filter(takesNewWork).map((g) => (
+                <option key={g.acronym} value={g.acronym}>
+                  {g.acronym.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-chair" className="label">
+              Responsible chair
+            </label>
+            <select id="f-chair" name="chair" defaultValue={chairParam ?? ""} className="input">
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="none">Unassigned</option>
+              {chairs.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-age" className="label">
+              Older than (days)
+            </label>
+            <input
+              id="f-age"
+              name="minAge"
+              type="number"
+              min={0}
+              defaultValue={minAge ?? ""}
+              className="input"
+            />
+          </div>
+          <div>
+            <label htmlFor="f-sort" className="label">
+              Sort by
+            </label>
+            <select id="f-sort" name="sort" defaultValue={sort} className="input">
+              <option value="newest">Newest first</option>
+              <option value="oldest">Oldest first</option>
+              <option value="readiness">Most ready first</option>
+            </select>
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className="btn btn-primary">
+              Apply
+            </button>
+            <Link href="/triage" className="btn">
+              Reset
+            </Link>
+          </div>
+        </form>
+      </details>
       {page.items.length === 0 ? (
         <p className="card text-slate-700">Nothing in the queue matches these filters.</p>
       ) : (
-        <TriageTable items={page.items} chairs={chairs} />
+        <TriageTable
+          items={page.items}
+          chairs={chairs}
+          sort={sort}
+          sortHrefs={{
+            newest: `/triage${qs({ ...base, sort: "newest" })}`,
+            oldest: `/triage${qs({ ...base, sort: "oldest" })}`,
+            readiness: `/triage${qs({ ...base, sort: "readiness" })}`,
+          }}
+        />
       )}
       {page.nextCursor && (
         <nav aria-label="Pages">

@@ -1,12 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ListCandidate } from "~/server/services/issues/find-issues";
-import { formErrors } from "../_components/form-errors";
-import { IssueTable, type IssueListItem } from "../_components/issue-table";
+import { IssueTable, type IssueListItem, type IssueSort } from "../_components/issue-table";
 import { candidateName } from "../_components/suggestions";
+import { ActionStatus, useActionRunner } from "../_components/use-action-runner";
 import { useTRPC } from "../_trpc/client";
 
 type Item = IssueListItem & { version: number; topCandidates: ListCandidate[] };
@@ -14,15 +13,19 @@ type Item = IssueListItem & { version: number; topCandidates: ListCandidate[] };
 export function TriageTable({
   items,
   chairs,
+  sort,
+  sortHrefs,
 }: {
   items: Item[];
   chairs: { id: number; name: string }[];
+  sort: IssueSort;
+  /** The queue's URL for each sort, filters kept. */
+  sortHrefs: Record<IssueSort, string>;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { message, run } = useActionRunner();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [chair, setChair] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const bulk = useMutation(trpc.issue.bulkTriage.mutationOptions());
 
   const toggle = (id: number) =>
@@ -38,22 +41,17 @@ export function TriageTable({
     const chosen = items
       .filter((i) => selected.has(i.id))
       .map((i) => ({ id: i.id, version: i.version }));
-    setMessage(null);
-    try {
-      const r = await bulk.mutateAsync(
-        action === "assign"
-          ? { issues: chosen, responsibleChairId: Number(chair) }
-          : { issues: chosen, startDiscussion: true },
-      );
-      setMessage({
-        ok: true,
-        text: `Updated ${r.updated.length} issue${r.updated.length === 1 ? "" : "s"}.`,
-      });
-      setSelected(new Set());
-      router.refresh();
-    } catch (err) {
-      setMessage({ ok: false, text: formErrors(err).message ?? "The bulk action failed." });
-    }
+    const done = await run(
+      (r: { updated: unknown[] }) =>
+        `Updated ${r.updated.length} issue${r.updated.length === 1 ? "" : "s"}.`,
+      () =>
+        bulk.mutateAsync(
+          action === "assign"
+            ? { issues: chosen, responsibleChairId: Number(chair) }
+            : { issues: chosen, startDiscussion: true },
+        ),
+    );
+    if (done) setSelected(new Set());
   }
 
   return (
@@ -104,20 +102,12 @@ export function TriageTable({
         >
           Move to discussion
         </button>
-        <div aria-live="polite" className="text-sm">
-          {message && (
-            <span
-              className={message.ok ? "text-green-800" : "text-red-800"}
-              role={message.ok ? undefined : "alert"}
-            >
-              {message.text}
-            </span>
-          )}
-        </div>
+        <ActionStatus message={message} />
       </div>
       <IssueTable
         items={items}
         caption="Triage queue"
+        sort={{ by: sort, href: (by) => sortHrefs[by] }}
         select={(i) => (
           <input
             type="checkbox"

@@ -46,8 +46,20 @@ export class IssuePage {
     return panel;
   }
 
-  /** Wait for the "<label>: done." status the Actions card shows after a command. */
+  /**
+   * Wait for the "<label>: done." status the Actions card shows after a command,
+   * and check that the focus moved to it.
+   */
   async expectDone(label: string) {
-    await expect(this.actions.getByText(`${label}: done.`)).toBeVisible();
+    const status = this.actions.getByRole("status").filter({ hasText: `${label}: done.` });
+    await expect(status).toBeVisible();
+    await expect(status).toBeFocused();
+  }
+
+  /** Choose a group in a group combobox by typing part of its name. */
+  async chooseGroup(scope: Locator, label: string, typed: string, option: RegExp) {
+    const box = scope.getByRole("combobox", { name: label });
+    await box.fill(typed);
+    await scope.page().getByRole("option", { name: option }).click();
   }
 }

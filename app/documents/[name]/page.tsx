@@ -92,7 +92,7 @@ export default async function DocumentPage({ params }: Props) {
           {d.stream ? `${d.stream.toUpperCase()} stream` : "Stream not recorded"}
           {level ? ` · Intended status: ${level}` : ""}
           {d.shepherd ? ` · Shepherd: ${d.shepherd}` : ""}
-          {d.ad ? ` · Responsible AD: ${d.ad}` : ""} ·{" "}
+          {data.responsibleAd ? ` · Responsible AD: ${data.responsibleAd.name}` : ""} ·{" "}
           <a href={data.datatrackerUrl} rel="noreferrer">
             View on the IETF Datatracker
           </a>
@@ -222,13 +222,13 @@ export default async function DocumentPage({ params }: Props) {
               <p className="text-slate-600">No replacements recorded.</p>
             )}
             {data.replaces.map((n) => (
-              <p key={n}>
-                Replaces <Link href={`/documents/${n}`}>{n}</Link>
+              <p key={n.name}>
+                Replaces <LineageLink doc={n} />
               </p>
             ))}
             {data.replacedBy.map((n) => (
-              <p key={n}>
-                Replaced by <Link href={`/documents/${n}`}>{n}</Link>
+              <p key={n.name}>
+                Replaced by <LineageLink doc={n} />
               </p>
             ))}
           </section>
@@ -247,5 +247,18 @@ export default async function DocumentPage({ params }: Props) {
         </aside>
       </div>
     </article>
+  );
+}
+
+/** A replaced or replacing document: its page here, or the Datatracker's when not tracked. */
+function LineageLink({ doc }: { doc: { name: string; tracked: boolean; href: string } }) {
+  if (doc.tracked) return <Link href={doc.href}>{doc.name}</Link>;
+  return (
+    <>
+      <a href={doc.href} rel="noreferrer">
+        {doc.name}
+      </a>{" "}
+      <span className="text-xs text-slate-600">(not yet tracked here; on the Datatracker)</span>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DEVICE_CLASSES, SCALES } from "~/server/domain/intake/fields";
 import { stateName } from "~/server/domain/documents/vocabulary";
+import { canReceiveWork } from "~/server/domain/dispatch/target-group";
 import { charterItemLabel, formatDate, outcomeLabel } from "../../_components/labels";
 import { Markdown } from "../../_components/markdown";
 import { ReadinessChecklist } from "../../_components/readiness-checklist";
@@ -36,6 +37,11 @@ export default async function IssuePage({ params }: Props) {
   const { issue, permissions } = data;
   const suggestion = issue.suggestion;
   const chairs = permissions.triage ? await caller.issue.chairs() : [];
+  const groups = permissions.commands.includes("recommend") ? await caller.group.list() : [];
+  const receiving = (type: "wg" | "rg") =>
+    groups
+      .filter((g) => canReceiveWork(g, type))
+      .map((g) => ({ acronym: g.acronym, name: g.name }));
   const deviceClass = DEVICE_CLASSES.find((d) => d.id === issue.deviceClass)?.label;
   const scale = SCALES.find((s) => s.id === issue.scale)?.label;
 
@@ -209,7 +215,10 @@ export default async function IssuePage({ params }: Props) {
             canEdit={permissions.edit}
             canLinkDocument={permissions.linkDocument}
             chairs={chairs}
+            workingGroups={receiving("wg")}
+            researchGroups={receiving("rg")}
             dispatchBlock={data.dispatchBlock}
+            anchorId="issue-actions"
           />
           <section aria-labelledby="ready-title" className="card">
             <ReadinessChecklist readiness={data.readiness} headingId="ready-title" />

@@ -20,7 +20,12 @@ import {
   ZDuplicatesInput,
   ZSuggestInput,
 } from "~/server/services/issues/suggest";
-import { transitionIssue, ZTransitionIssue } from "~/server/services/issues/transition-issue";
+import {
+  recommendForReview,
+  transitionIssue,
+  ZRecommendForReview,
+  ZTransitionIssue,
+} from "~/server/services/issues/transition-issue";
 import {
   bulkTriage,
   findDispatchChairs,
@@ -68,6 +73,9 @@ export const issueRouter = createTRPCRouter({
   transition: publicProcedure
     .input(ZTransitionIssue)
     .mutation(({ ctx, input }) => transitionIssue(ctx.db, ctx.actor, input)),
+  recommendForReview: publicProcedure
+    .input(ZRecommendForReview)
+    .mutation(({ ctx, input }) => recommendForReview(ctx.db, ctx.actor, input)),
   triage: publicProcedure
     .input(ZTriageIssue)
     .mutation(({ ctx, input }) => triageIssue(ctx.db, ctx.actor, input)),

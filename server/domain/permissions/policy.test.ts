@@ -135,6 +135,37 @@ const SCENARIOS: Scenario[] = [
       secretariat: "secretariat",
     },
   },
+  // The receiving group's chairs see a confidential issue once it is dispatched to them.
+  ...(["dispatched", "accepted"] as const).map((state): Scenario => ({
+    action: "issue.view",
+    on: `confidential issue ${state} to suit`,
+    resource: issue({ confidential: true, state, targetGroup: "suit" }),
+    allowed: {
+      submitter: "submitter",
+      iotopsChair: "chair/iotops",
+      opsAd: "ad/ops",
+      secretariat: "secretariat",
+      suitChair: "chair/suit",
+    },
+  })),
+  // ... but not while it is only recommended or under review, nor after a decline.
+  ...(["recommended", "ad-review", "returned"] as const).map((state): Scenario => ({
+    action: "issue.view",
+    on: `confidential issue ${state} with suit as target`,
+    resource: issue({ confidential: true, state, targetGroup: "suit" }),
+    allowed: {
+      submitter: "submitter",
+      iotopsChair: "chair/iotops",
+      opsAd: "ad/ops",
+      secretariat: "secretariat",
+    },
+  })),
+  {
+    action: "issue.acknowledge",
+    on: "confidential issue dispatched to suit",
+    resource: issue({ confidential: true, state: "dispatched", targetGroup: "suit" }),
+    allowed: { suitChair: "chair/suit", secretariat: "secretariat" },
+  },
   // --- issue.file ---------------------------------------------------------
   { action: "issue.file", on: "nothing", resource: NONE, allowed: EVERYONE_SIGNED_IN },
   // --- issue.comment ------------------------------------------------------
@@ -657,10 +688,10 @@ describe("queue scopes", () => {
   });
 
   it.each([
-    ["anonymous", null, { submitterId: null, areas: [] }],
-    ["contributor", PERSONAS.contributor, { submitterId: 2, areas: [] }],
-    ["suitChair", PERSONAS.suitChair, { submitterId: 5, areas: [] }],
-    ["opsAd", PERSONAS.opsAd, { submitterId: 6, areas: ["ops"] }],
+    ["anonymous", null, { submitterId: null, areas: [], receivingGroups: [] }],
+    ["contributor", PERSONAS.contributor, { submitterId: 2, areas: [], receivingGroups: [] }],
+    ["suitChair", PERSONAS.suitChair, { submitterId: 5, areas: [], receivingGroups: ["suit"] }],
+    ["opsAd", PERSONAS.opsAd, { submitterId: 6, areas: ["ops"], receivingGroups: [] }],
     ["iotopsChair", PERSONAS.iotopsChair, "all"],
     ["secretariat", PERSONAS.secretariat, "all"],
   ] as const)("%s sees %j in lists", (_who, actor, expected) => {

@@ -93,6 +93,11 @@ export const WITHDRAWABLE_STATES: readonly IssueState[] = TRANSITIONS.withdraw.f
 
 const isIn = (states: readonly IssueState[], state: string): boolean =>
   (states as readonly string[]).includes(state);
+/**
+ * States in which work sits with the receiving group: from the moment it is
+ * dispatched to them, its chairs are entitled to see it, even when confidential.
+ */
+export const HANDED_OFF_STATES: readonly IssueState[] = ["dispatched", "accepted"];
 
 function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
   if (!r.confidential) return allow(actor ? "participant" : "public");
@@ -101,6 +106,9 @@ function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
   if (isChairOf(actor, DISPATCH_GROUP)) return allow(`chair/${DISPATCH_GROUP}`);
   if (isAdOf(actor, r.area)) return allow(`ad/${r.area}`);
   if (isSecretariat(actor)) return allow("secretariat");
+  if (r.targetGroup && isIn(HANDED_OFF_STATES, r.state) && isChairOf(actor, r.targetGroup)) {
+    return allow(`chair/${r.targetGroup}`);
+  }
   return deny("This issue is confidential.");
 }
 
@@ -307,9 +315,18 @@ export function reviewAreas(actor: MaybeActor): "all" | readonly string[] {
  * the two together.
  */
 export type IssueVisibility =
-  "all" | { readonly submitterId: number | null; readonly areas: readonly string[] };
+  | "all"
+  | {
+      readonly submitterId: number | null;
+      readonly areas: readonly string[];
+      /** Groups whose chairs see confidential work handed off to them (HANDED_OFF_STATES). */
+      readonly receivingGroups: readonly string[];
+    };
 
 export function issueVisibility(actor: MaybeActor): IssueVisibility {
   if (isSecretariat(actor) || isChairOf(actor, DISPATCH_GROUP)) return "all";
-  return { submitterId: actor?.personId ?? null, areas: adAreas(actor) };
+  const receivingGroups = (actor?.roles ?? [])
+    .filter((r) => r.role === "chair")
+    .map((r) => r.group);
+  return { submitterId: actor?.personId ?? null, areas: adAreas(actor), receivingGroups };
 }

@@ -493,11 +493,15 @@ describe(`document changes on ${testDbKind()}`, () => {
       ]);
 
       const adopted = await getDocument(t.db, null, ADOPTED);
-      expect(adopted.replaces).toEqual([INDIVIDUAL]);
+      expect(adopted.replaces).toEqual([
+        { name: INDIVIDUAL, tracked: true, href: `/documents/${INDIVIDUAL}` },
+      ]);
       expect(adopted.replacedBy).toEqual([]);
       const individual = await getDocument(t.db, null, INDIVIDUAL);
       expect(individual.replaces).toEqual([]);
-      expect(individual.replacedBy).toEqual([ADOPTED]);
+      expect(individual.replacedBy).toEqual([
+        { name: ADOPTED, tracked: true, href: `/documents/${ADOPTED}` },
+      ]);
       expect(individual.axes.find((a) => a.stateType === "draft")).toMatchObject({
         slug: "repl",
         name: "Replaced",

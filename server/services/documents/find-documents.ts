@@ -32,10 +32,12 @@ import {
 } from "~/server/domain/documents/vocabulary";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { can, reviewAreas } from "~/server/domain/permissions/policy";
+import { datatrackerDocumentUrl } from "~/server/domain/documents/datatracker-links";
 import { loadTimeline } from "../events";
 import { visibleIssues } from "../issues/access";
 import { redactIssueRefs } from "../issues/issue-refs";
 import { loadDocument } from "./access";
+import { responsibleAdDisplay } from "./responsible-ad";
 
 export const ZFindDocuments = z.object({
   q: zText("the search", 200).optional(),
@@ -189,6 +191,22 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
     "issue-linked",
     "issue-unlinked",
   ]);
+  const lineage = [...replaces, ...replacedBy].map((r) => r.name);
+  const tracked = new Set(
+    lineage.length === 0
+      ? []
+      : (
+          await db
+            .select({ name: documents.name })
+            .from(documents)
+            .where(inArray(documents.name, lineage))
+        ).map((r) => r.name),
+  );
+  const lineageLink = (n: string) => ({
+    name: n,
+    tracked: tracked.has(n),
+    href: tracked.has(n) ? `/documents/${n}` : datatrackerDocumentUrl(n),
+  });
   const linkedIssues = await db
     .select({ id: issues.id, title: issues.title, state: issues.state })
     .from(issueDocuments)
@@ -251,11 +269,12 @@ export async function getDocument(db: Db, actor: MaybeActor, name: string) {
       : null,
     authors,
     revisions,
-    replaces: replaces.map((r) => r.name),
-    replacedBy: replacedBy.map((r) => r.name),
+    replaces: replaces.map((r) => lineageLink(r.name)),
+    replacedBy: replacedBy.map((r) => lineageLink(r.name)),
+    responsibleAd: await responsibleAdDisplay(db, doc.ad),
     history,
     linkedIssues,
-    datatrackerUrl: `https://datatracker.ietf.org/doc/${doc.name}/`,
+    datatrackerUrl: datatrackerDocumentUrl(doc.name),
     permissions: {
       tags: can(actor, "document.change-wg-state", resource),
       newRevision: can(actor, "document.new-revision", resource),

@@ -1,10 +1,15 @@
-import { eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { issues } from "~/db/schema";
 import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { DomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
-import { decide, issueVisibility, type IssueResource } from "~/server/domain/permissions/policy";
+import {
+  decide,
+  HANDED_OFF_STATES,
+  issueVisibility,
+  type IssueResource,
+} from "~/server/domain/permissions/policy";
 
 export type IssueRow = typeof issues.$inferSelect;
 
@@ -32,6 +37,16 @@ export function visibleIssues(actor: MaybeActor): SQL | undefined {
   if (visibility.submitterId === null) return publicOnly;
   const parts: SQL[] = [publicOnly, eq(issues.submitterId, visibility.submitterId)];
   if (visibility.areas.length > 0) parts.push(sql`${issues.area} in ${[...visibility.areas]}`);
+  if (visibility.receivingGroups.length > 0) {
+    // Work handed off to a group the actor chairs (the policy's receiving-chair rule).
+    parts.push(
+      and(
+        inArray(issues.state, [...HANDED_OFF_STATES]),
+        sql`${issues.recommendation}->'outcome'->>'kind' = 'existing-wg'`,
+        sql`${issues.recommendation}->'outcome'->>'targetGroup' in ${[...visibility.receivingGroups]}`,
+      )!,
+    );
+  }
   return or(...parts);
 }
 

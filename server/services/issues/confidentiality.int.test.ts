@@ -10,6 +10,7 @@ import { commentOnIssue } from "./comment-issue";
 import { countIssuesByState, findIssues } from "./find-issues";
 import { getIssue } from "./get-issue";
 import { dispatchReport } from "./report";
+import { findGroupWork } from "./group-work";
 import { findPossibleDuplicates } from "./suggest";
 import {
   act,
@@ -20,6 +21,7 @@ import {
   file,
   issueRow,
   makeCast,
+  SUIT_RECOMMENDATION,
   type Cast,
 } from "./test-fixtures";
 
@@ -303,6 +305,50 @@ describe(`confidential issues on ${testDbKind()}`, () => {
         expect(report.total).toBe(1);
         expect(report.byDestination).toEqual([{ destination: "suit", kind: "existing-wg", n: 1 }]);
       }
+    });
+  });
+  describe("the receiving group's chairs", () => {
+    // Runs last: it adds a confidential issue that the SUIT chair may then see.
+    it("see a confidential issue from the moment it is dispatched to them, and can acknowledge it", async () => {
+      const handOff = await file(t.db, cast.alice, {
+        title: "Confidential manifest signing gap in door locks",
+        confidential: true,
+      });
+      await driveTo(t.db, cast, handOff, "ad-review", SUIT_RECOMMENDATION);
+      // Under review it is still none of SUIT's business.
+      await expectDomainError(getIssue(t.db, cast.suitChair, handOff), "NOT_FOUND");
+      expect(
+        (await findGroupWork(t.db, cast.suitChair, "suit")).awaiting.map((r) => r.id),
+      ).not.toContain(handOff);
+
+      await act(t.db, cast.opsAd, handOff, { type: "approve", rationale: "Agreed." });
+      const work = await findGroupWork(t.db, cast.suitChair, "suit");
+      expect(work.awaiting.map((r) => r.id)).toContain(handOff);
+      const listed = await findIssues(t.db, cast.suitChair, { states: ["dispatched"], limit: 100 });
+      expect(listed.items.map((i) => i.id)).toContain(handOff);
+      const page = await getIssue(t.db, cast.suitChair, handOff);
+      expect(page.issue).toMatchObject({ id: handOff, confidential: true });
+      expect(page.permissions.commands).toContain("acknowledge");
+
+      // Other groups' chairs and the public still see nothing.
+      for (const [who, actor] of [
+        ["an anonymous visitor", null],
+        ["another contributor", cast.bob],
+        ["an INT AD", cast.intAd],
+      ] as const) {
+        await expectDomainError(getIssue(t.db, actor, handOff), "NOT_FOUND");
+        expect(
+          (await findGroupWork(t.db, actor, "suit")).awaiting.map((r) => r.id),
+          who,
+        ).not.toContain(handOff);
+      }
+
+      await act(t.db, cast.suitChair, handOff, { type: "acknowledge" });
+      expect((await issueRow(t.db, handOff)).state).toBe("accepted");
+      expect(
+        (await findGroupWork(t.db, cast.suitChair, "suit")).accepted.map((r) => r.id),
+      ).toContain(handOff);
+      expect((await getIssue(t.db, cast.suitChair, handOff)).issue.state).toBe("accepted");
     });
   });
 });

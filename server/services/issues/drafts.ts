@@ -17,7 +17,7 @@ export const DRAFT_MAX_CHARACTERS = 64_000;
  * whole form could hold.
  */
 export const ZIssueDraft = z
-  .record(z.string().max(40), z.union([z.string().max(25_000), z.boolean()]))
+  .record(zKey(40), z.union([safeString().max(25_000), z.boolean()]))
   .refine((draft) => Object.keys(draft).length <= DRAFT_MAX_FIELDS, {
     message: `A draft has at most ${DRAFT_MAX_FIELDS} fields.`,
   })
