@@ -39,11 +39,13 @@ function GroupTable({
           <tr key={g.acronym}>
             <th scope="row" className="whitespace-nowrap align-top">
               <Link href={`/groups/${g.acronym}`}>{g.acronym.toUpperCase()}</Link>
+              {g.iot && " "}
               {g.iot && (
                 <span className="ml-2 rounded bg-emerald-100 px-1 text-xs text-emerald-900">
                   IoT
                 </span>
               )}
+              {g.type === "rg" && " "}
               {g.type === "rg" && <span className="ml-2 text-xs text-slate-600">RG</span>}
             </th>
             <td className="align-top">

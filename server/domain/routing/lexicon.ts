@@ -4,7 +4,7 @@
  * - cue phrases for each IOTOPS charter item, used next to the item's title
  *   and description to classify an issue;
  * - a general IoT / networking lexicon used to judge whether a text is about
- *   the IETF's IoT space at all (drives the `no-action` / `bof` outcomes);
+ *   the IETF's IoT space at all (drives the `no-ietf-work` / `bof` outcomes);
  * - wording that marks research-style or small maintenance-style requests
  *   (drives the `irtf` / `ad-sponsored` outcomes).
  */

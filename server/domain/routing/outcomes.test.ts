@@ -44,7 +44,7 @@ describe("scoreOutcomes", () => {
     }
   });
 
-  it.each([0.51, 0.7, 0.95])("keeps no-action below a group fit of %s", (fit) => {
+  it.each([0.51, 0.7, 0.95])("keeps no-ietf-work below a group fit of %s", (fit) => {
     for (const domain of [0, 0.5, 1]) {
       expect(scoreOutcomes({ ...base, fit, domain })["no-ietf-work"]).toBeLessThan(fit);
     }
