@@ -179,6 +179,7 @@ export async function dumpPglite(pgliteDir: string, timeoutMs = 120_000): Promis
   const dir = backupsDir(pgliteDir);
   const out = path.join(dir, `${id}.tar.gz`);
   const err = path.join(dir, `${id}.error`);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(requestFile(pgliteDir), JSON.stringify({ id }), { flag: "w" });
   process.kill(holder, BACKUP_SIGNAL);
   const deadline = Date.now() + timeoutMs;
