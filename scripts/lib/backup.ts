@@ -242,6 +242,9 @@ export async function restorePglite(pgliteDir: string, file: string): Promise<st
     await loaded.close();
   } finally {
     unlock();
+    // The dump carries the lock file of the process it was taken from, which may
+    // still be running: it says nothing about this new folder.
+    rmSync(path.join(pgliteDir, "iotops.lock"), { force: true });
   }
   const database = await openDatabase({ dataDir: pgliteDir });
   try {
