@@ -100,6 +100,8 @@ function smtpPeer(port: number) {
           });
         },
       });
+      // A sender killed mid-conversation resets its connection: expected here.
+      server.on("error", () => {});
       server.listen(port, "127.0.0.1", () => resolve());
     });
   const stop = () =>
@@ -264,7 +266,11 @@ async function main(): Promise<number> {
           });
         } else {
           const s = servers[Math.floor(Math.random() * servers.length)]!;
-          if (!s.exited) {
+          // Kill a server that is serving, not one still starting up.
+          const up = await fetch(`${s.url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+            .then((r) => r.ok)
+            .catch(() => false);
+          if (up && !s.exited) {
             killGroup(s);
             kills++;
           }
