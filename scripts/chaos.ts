@@ -283,8 +283,16 @@ async function main(): Promise<number> {
     );
 
     // Settle: servers healthy, outbox drained.
-    await sleep(1_000);
-    await Promise.all(servers.map((s) => waitHealthy(s)));
+    // The supervisor is still restarting servers killed at the very end.
+    for (let attempt = 0; ; attempt++) {
+      await sleep(1_000);
+      try {
+        await Promise.all(servers.map((s) => waitHealthy(s)));
+        break;
+      } catch (e) {
+        if (attempt >= 10) throw e;
+      }
+    }
     supervising = false;
     await supervisor;
     const reopen = async () =>
