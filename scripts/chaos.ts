@@ -100,6 +100,8 @@ function smtpPeer(port: number) {
           });
         },
       });
+      // A sender killed mid-conversation resets its connection: expected here.
+      server.on("error", () => {});
       server.listen(port, "127.0.0.1", () => resolve());
     });
   const stop = () =>
@@ -264,7 +266,11 @@ async function main(): Promise<number> {
           });
         } else {
           const s = servers[Math.floor(Math.random() * servers.length)]!;
-          if (!s.exited) {
+          // Kill a server that is serving, not one still starting up.
+          const up = await fetch(`${s.url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+            .then((r) => r.ok)
+            .catch(() => false);
+          if (up && !s.exited) {
             killGroup(s);
             kills++;
           }
@@ -277,8 +283,16 @@ async function main(): Promise<number> {
     );
 
     // Settle: servers healthy, outbox drained.
-    await sleep(1_000);
-    await Promise.all(servers.map((s) => waitHealthy(s)));
+    // The supervisor is still restarting servers killed at the very end.
+    for (let attempt = 0; ; attempt++) {
+      await sleep(1_000);
+      try {
+        await Promise.all(servers.map((s) => waitHealthy(s)));
+        break;
+      } catch (e) {
+        if (attempt >= 10) throw e;
+      }
+    }
     supervising = false;
     await supervisor;
     const reopen = async () =>

@@ -111,7 +111,9 @@ async function main(): Promise<number> {
       await raw.query(`select id from issues where not confidential limit 500`)
     ).rows.map((r) => Number(r.id));
     const targets = (
-      await raw.query(`select id, version from issues where state = 'submitted' order by id`)
+      await raw.query(
+        `select id, version from issues where state = 'submitted' and not confidential order by id`,
+      )
     ).rows.map((r) => ({ id: Number(r.id), version: Number(r.version) }));
     await raw.query("vacuum analyze");
     await database.close();

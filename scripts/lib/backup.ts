@@ -179,6 +179,7 @@ export async function dumpPglite(pgliteDir: string, timeoutMs = 120_000): Promis
   const dir = backupsDir(pgliteDir);
   const out = path.join(dir, `${id}.tar.gz`);
   const err = path.join(dir, `${id}.error`);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(requestFile(pgliteDir), JSON.stringify({ id }), { flag: "w" });
   process.kill(holder, BACKUP_SIGNAL);
   const deadline = Date.now() + timeoutMs;
@@ -241,6 +242,9 @@ export async function restorePglite(pgliteDir: string, file: string): Promise<st
     await loaded.close();
   } finally {
     unlock();
+    // The dump carries the lock file of the process it was taken from, which may
+    // still be running: it says nothing about this new folder.
+    rmSync(path.join(pgliteDir, "iotops.lock"), { force: true });
   }
   const database = await openDatabase({ dataDir: pgliteDir });
   try {

@@ -174,7 +174,9 @@ export async function checkChaos(
     undelivered,
     strangers,
   };
+  // A run in which nothing was acknowledged proves nothing.
   const ok =
+    Object.keys(acknowledged).length > 0 &&
     lost.length + doubled.length + halfApplied.length + versionMismatches.length === 0 &&
     undelivered.length + strangers.length + mail.pending === 0;
   return {

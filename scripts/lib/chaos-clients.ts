@@ -81,6 +81,9 @@ export async function runClient(ctx: ClientContext): Promise<void> {
     return u[Math.floor(Math.random() * u.length)]!;
   };
   while (Date.now() < ctx.until) {
+    // After a failure, back off a little rather than spin against a dead server.
+    const last = ctx.records.at(-1);
+    if (last && last.outcome !== "ack") await new Promise((r) => setTimeout(r, 250));
     const url = pickUrl();
     const roll = Math.random();
     const tag = `chaos-${ctx.runId}-c${ctx.client}-${n++}`;
