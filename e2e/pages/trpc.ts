@@ -1,4 +1,7 @@
 import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
+import superjson from "superjson";
+import type { AppRouter } from "~/server/api/root";
 
 /** Anything with a request context: a page (shares its cookies) or a bare `request` fixture. */
 type Requester = Page | APIRequestContext;
@@ -7,12 +10,41 @@ function ctx(r: Requester): APIRequestContext {
   return "goto" in r ? r.request : r;
 }
 
-/** POST a tRPC mutation the way the client does (superjson envelope). */
+/**
+ * The typed API client, as the browser's: procedures, inputs and outputs are
+ * checked against `AppRouter`. Requests go through Playwright's request context,
+ * so they carry the cookies of whoever is signed in on `r`. A refusal throws a
+ * `TRPCClientError` whose `data.httpStatus` is the HTTP status.
+ */
+export function api(r: Requester): TRPCClient<AppRouter> {
+  const request = ctx(r);
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: "/api/trpc",
+        transformer: superjson,
+        async fetch(url, init) {
+          const res = await request.fetch(String(url), {
+            method: init?.method ?? "GET",
+            headers: Object.fromEntries(new Headers(init?.headers).entries()),
+            data: typeof init?.body === "string" ? init.body : undefined,
+          });
+          return new Response(await res.text(), { status: res.status(), headers: res.headers() });
+        },
+      }),
+    ],
+  });
+}
+
+/**
+ * POST a tRPC mutation and return the raw HTTP response, for tests about status
+ * codes and error bodies. Prefer {@link api} for everything else.
+ */
 export function trpcMutation(r: Requester, path: string, input: unknown): Promise<APIResponse> {
   return ctx(r).post(`/api/trpc/${path}`, { data: { json: input } });
 }
 
-/** GET a tRPC query and return its (superjson) data; fails the test on a non-200 answer. */
+/** GET a tRPC query by path and return its data; fails the test on a non-200 answer. Prefer {@link api}. */
 export async function trpcQuery<T>(r: Requester, path: string, input: unknown): Promise<T> {
   const res = await ctx(r).get(
     `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
@@ -21,24 +53,16 @@ export async function trpcQuery<T>(r: Requester, path: string, input: unknown): 
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
-export interface IssueFieldsInput {
-  title: string;
-  problemStatement: string;
-  relatedDocuments?: string[];
-  desiredOutcome?: string;
-  confidential?: boolean;
-}
+export type IssueFieldsInput = Parameters<TRPCClient<AppRouter>["issue"]["file"]["mutate"]>[0];
+type Command = Parameters<TRPCClient<AppRouter>["issue"]["transition"]["mutate"]>[0]["command"];
 
 /** File an issue through the API as whoever is signed in on `page`; returns its id. */
 export async function fileIssueViaApi(page: Page, fields: IssueFieldsInput): Promise<number> {
-  const res = await trpcMutation(page, "issue.file", fields);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: { id: number } } } }).result.data.json.id;
+  return (await api(page).issue.file.mutate(fields)).id;
 }
 
 export async function issueVersion(r: Requester, id: number): Promise<number> {
-  const data = await trpcQuery<{ issue: { version: number } }>(r, "issue.get", { id });
-  return data.issue.version;
+  return (await api(r).issue.get.query({ id })).issue.version;
 }
 
 /** Send a dispatch command at the issue's current version; returns the raw response. */
@@ -51,10 +75,10 @@ export async function transitionViaApi(
   return trpcMutation(page, "issue.transition", { issueId: id, expectedVersion, command });
 }
 
-/** Like {@link transitionViaApi}, but the command must succeed. */
-export async function applyViaApi(page: Page, id: number, command: Record<string, unknown>) {
-  const res = await transitionViaApi(page, id, command);
-  expect(res.status(), await res.text()).toBe(200);
+/** Send a dispatch command at the issue's current version; it must succeed. */
+export async function applyViaApi(page: Page, id: number, command: Command) {
+  const expectedVersion = await issueVersion(page, id);
+  await api(page).issue.transition.mutate({ issueId: id, expectedVersion, command });
 }
 
 /** A recommendation that SUIT takes the work (valid input for the `recommend` command). */
