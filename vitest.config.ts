@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // The routing cross-validation over the shared corpus is CPU-bound: seconds, not milliseconds.
+          testTimeout: 30_000,
         },
       },
       {
