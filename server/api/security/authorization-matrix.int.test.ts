@@ -109,7 +109,7 @@ describe(`authorization matrix on ${testDbKind()}`, () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     w = await buildWorld(t.db);
-  });
+  }, 300_000);
   afterAll(async () => t?.destroy());
 
   it("has an expected row for every procedure of the router, and none for procedures that do not exist", () => {

@@ -122,7 +122,7 @@ describe(`malformed input on ${testDbKind()}`, () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     w = await buildWorld(t.db);
-  });
+  }, 300_000);
   afterAll(async () => t?.destroy());
 
   it("the probe itself sees a server error when there is one", async () => {
