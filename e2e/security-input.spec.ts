@@ -8,7 +8,6 @@ const MALFORMED = [
   "/issues?q=a%00b",
   "/documents?offset=999999999",
   "/documents?group=Foo%20Bar",
-  "/documents/%E0%A4%A",
   "/documents/a%00b",
   "/issues/0",
   "/issues/2147483648",
