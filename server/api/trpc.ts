@@ -6,6 +6,7 @@ import { isDomainError } from "../domain/errors";
 import type { Actor } from "../domain/permissions/actor";
 import {
   fieldErrorsOf,
+  fieldKey,
   summariseIssues,
   type FieldErrorDetails,
 } from "../domain/validation/field-errors";
@@ -24,7 +25,12 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = zod
       ? withFormErrors(zod)
       : domainFields && typeof domainFields === "object"
-        ? (domainFields as Record<string, string[]>)
+        ? Object.fromEntries(
+            Object.entries(domainFields as Record<string, string[]>).map(([k, v]) => [
+              fieldKey(k),
+              v,
+            ]),
+          )
         : null;
     if (error.code === "INTERNAL_SERVER_ERROR") {
       console.error(`[trpc] request ${ctx?.requestId ?? "?"} failed:`, error.cause ?? error);

@@ -24,7 +24,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrorDetails {
       formErrors.push(issue.message);
       continue;
     }
-    const key = issue.path.map(String).join(".");
+    const key = fieldKey(issue.path.map(String).join("."));
     const list = fields.get(key);
     if (list) list.push(issue.message);
     else fields.set(key, [issue.message]);
@@ -38,4 +38,14 @@ export function summariseIssues(error: z.ZodError, max = 5): string {
     .slice(0, max)
     .map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
     .join("; ");
+}
+
+/**
+ * Names the response serialiser refuses as object keys (a prototype-pollution
+ * guard); a field path equal to one of them is sent as `[name]` instead.
+ */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export function fieldKey(path: string): string {
+  return RESERVED_KEYS.has(path) ? `[${path}]` : path;
 }

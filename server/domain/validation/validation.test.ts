@@ -158,7 +158,11 @@ describe("fieldErrorsOf", () => {
     });
     const r = schema.safeParse({ toString: 1, constructor: 2, hasOwnProperty: 3 });
     const { fieldErrors, formErrors } = fieldErrorsOf(r.error!);
-    expect(Object.keys(fieldErrors).sort()).toEqual(["constructor", "hasOwnProperty", "toString"]);
+    expect(Object.keys(fieldErrors).sort()).toEqual([
+      "[constructor]",
+      "hasOwnProperty",
+      "toString",
+    ]);
     expect(fieldErrors.toString).toHaveLength(1);
     expect(formErrors).toEqual([]);
   });

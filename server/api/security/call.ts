@@ -1,0 +1,39 @@
+/** Calling any procedure by its dotted path, as a given actor (test-only). */
+import { TRPCError } from "@trpc/server";
+import type { Db, DbMode } from "~/db/client";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { createCaller } from "../root";
+
+/** What a call came to: "ok", a tRPC error code, or "CRASH: ..." for anything else. */
+export type Outcome = string;
+
+class Rollback extends Error {}
+
+/** Call `path` with `input`; nothing it writes is kept (the transaction is rolled back). */
+export async function attempt(
+  db: Db,
+  mode: DbMode,
+  actor: MaybeActor,
+  path: string,
+  input: unknown,
+): Promise<Outcome> {
+  let outcome: Outcome = "not run";
+  try {
+    await db.transaction(async (tx) => {
+      // A transaction is a Db for every service (they open savepoints inside it).
+      const caller = createCaller({ db: tx as unknown as Db, dbMode: mode, actor, requestId: "t" });
+      let fn: unknown = caller;
+      for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+      try {
+        await (fn as (i: unknown) => Promise<unknown>)(input);
+        outcome = "ok";
+      } catch (e) {
+        outcome = e instanceof TRPCError ? e.code : `CRASH: ${String(e)}`;
+      }
+      throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  return outcome;
+}

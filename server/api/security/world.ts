@@ -1,0 +1,235 @@
+/**
+ * The data the security tests run against (test-only): one person per role,
+ * issues in the states the procedures need, a confidential issue with unique
+ * words, tracked documents, a meeting with an agenda item, and a valid input
+ * for every tRPC procedure.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agendaItems, roleGrants } from "~/db/schema";
+import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
+import {
+  API_FIXTURE,
+  DOC,
+  importFixture,
+  makeDocumentCast,
+  type DocumentCast,
+} from "../../services/documents/test-fixtures";
+import { driveTo, file, makePerson } from "../../services/issues/test-fixtures";
+import { changeAgenda } from "../../services/meetings/agenda";
+import { createMeeting, createSession } from "../../services/meetings/meetings";
+import { appRouter } from "../root";
+
+/** Every role the authorization matrix tries. */
+export const ROLES = [
+  "anonymous",
+  "contributor",
+  "unverified",
+  "iotopsChair",
+  "otherChair",
+  "ad",
+  "secretariat",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Words that appear only in the confidential issue, for the confidentiality sweep. */
+export const SECRET_WORDS = ["zanzibarquokka", "marmalade-heliotrope"] as const;
+export const SECRET_TITLE = `Zanzibarquokka gateway backdoor (${SECRET_WORDS[1]})`;
+
+export interface World {
+  cast: DocumentCast & { unverified: Actor };
+  /** Filed by Alice (not one of the roles), in these states. */
+  submitted: number;
+  inDiscussion: number;
+  adReview: number;
+  dispatched: number;
+  /** Confidential, filed by Alice, in discussion; on no agenda. */
+  secret: number;
+  sessionId: number;
+  itemId: number;
+  grantId: number;
+}
+
+export async function buildWorld(db: Db): Promise<World> {
+  const base = await makeDocumentCast(db);
+  // A sign-up with no verified address and no role: it must get no more than a contributor.
+  const cast = { ...base, unverified: await makePerson(db, "Uma Unverified") };
+  await importFixture(db);
+  const submitted = await file(db, cast.alice, { title: "Sleepy sensor rekeying" });
+  const inDiscussion = await file(db, cast.alice, { title: "Onboarding at fleet scale" });
+  await driveTo(db, cast, inDiscussion, "in-discussion");
+  const adReview = await file(db, cast.alice, { title: "Firmware rollback in the field" });
+  await driveTo(db, cast, adReview, "ad-review");
+  const dispatched = await file(db, cast.alice, { title: "Manifest signing keys rotation" });
+  await driveTo(db, cast, dispatched, "dispatched");
+  const secret = await file(db, cast.alice, {
+    title: SECRET_TITLE,
+    problemStatement: `The ${SECRET_WORDS[0]} debug port stays open after provisioning; ${SECRET_WORDS[1]} firmware ships it enabled.`,
+    confidential: true,
+  });
+  await driveTo(db, cast, secret, "in-discussion");
+  await createMeeting(db, cast.secretariat, {
+    number: 131,
+    venue: "Vienna",
+    timeZone: "Europe/Vienna",
+    startDate: "2031-03-15",
+    endDate: "2031-03-21",
+  });
+  const { id: sessionId } = await createSession(db, cast.secretariat, {
+    meetingNumber: 131,
+    group: "iotops",
+    startsAt: "",
+    room: "",
+  });
+  await changeAgenda(db, cast.iotopsChair, {
+    op: "add",
+    sessionId,
+    expectedVersion: 1,
+    issueId: inDiscussion,
+    presenter: "",
+    minutesRequested: 15,
+  });
+  const [item] = await db.select().from(agendaItems).where(eq(agendaItems.sessionId, sessionId));
+  const [grant] = await db
+    .select()
+    .from(roleGrants)
+    .where(eq(roleGrants.personId, cast.suitChair.personId));
+  return {
+    cast,
+    submitted,
+    inDiscussion,
+    adReview,
+    dispatched,
+    secret,
+    sessionId,
+    itemId: item!.id,
+    grantId: grant!.id,
+  };
+}
+
+export function actorFor(w: World, role: Role): MaybeActor {
+  const c = w.cast;
+  const byRole: Record<Role, MaybeActor> = {
+    anonymous: null,
+    contributor: c.bob,
+    unverified: c.unverified,
+    iotopsChair: c.iotopsChair,
+    otherChair: c.suitChair,
+    ad: c.opsAd,
+    secretariat: c.secretariat,
+  };
+  return byRole[role];
+}
+
+/** Every procedure of the app router, by dotted path, with its kind (walked, not listed). */
+export function procedures(): { path: string; type: string }[] {
+  const out: { path: string; type: string }[] = [];
+  const walk = (node: unknown, prefix: string) => {
+    if (!node || (typeof node !== "object" && typeof node !== "function")) return;
+    const def = (node as { _def?: { type?: unknown; procedure?: unknown } })._def;
+    if (def?.procedure === true && typeof def.type === "string") {
+      out.push({ path: prefix, type: def.type });
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+  };
+  walk(appRouter._def.record, "");
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const FIELDS = {
+  title: "A fresh issue about constrained device telemetry",
+  problemStatement: "Operators cannot collect telemetry from sleepy devices without draining them.",
+};
+
+/**
+ * A well-formed input for every procedure, valid for the data of `buildWorld`:
+ * what the role may do should succeed with it. `undefined` for procedures
+ * without input.
+ */
+export function validInputs(w: World): Record<string, unknown> {
+  return {
+    "account.signUp": {
+      name: "Nia New",
+      email: "nia.new@example.org",
+      password: "a long passphrase 42",
+    },
+    "account.me": undefined,
+    "document.list": { q: "manifest" },
+    "document.get": { name: DOC.mudRats },
+    "document.byGroup": { acronym: "iotops" },
+    "document.pipeline": undefined,
+    "document.transition": {
+      name: DOC.mudRats,
+      expectedVersion: 1,
+      stateType: "draft-stream-ietf",
+      to: "wg-lc",
+      comment: "Ready for last call.",
+    },
+    "document.setTags": { name: DOC.mudRats, expectedVersion: 1, tags: ["need-aut"] },
+    "document.newRevision": { name: DOC.mudRats, expectedVersion: 1 },
+    "document.recordReplacement": { name: DOC.mudRats, expectedVersion: 1, replaces: DOC.sbom },
+    "document.import": { text: API_FIXTURE },
+    "group.list": undefined,
+    "group.get": { acronym: "suit" },
+    "group.charterItems": undefined,
+    "group.work": { acronym: "suit" },
+    "issue.file": FIELDS,
+    "issue.edit": { issueId: w.submitted, expectedVersion: 1, fields: FIELDS },
+    "issue.get": { id: w.submitted },
+    "issue.list": { q: "firmware" },
+    "issue.counts": {},
+    "issue.suggest": { title: "Firmware update", text: "Manifest rollback" },
+    "issue.duplicates": { title: "Firmware rollback in the field" },
+    "issue.draft": undefined,
+    "issue.saveDraft": { title: "Half-written" },
+    "issue.discardDraft": undefined,
+    "issue.comment": { issueId: w.submitted, body: "A comment." },
+    "issue.linkDocument": { issueId: w.submitted, expectedVersion: 1, document: DOC.sbom },
+    "issue.transition": {
+      issueId: w.submitted,
+      expectedVersion: 1,
+      command: { type: "start-discussion" },
+    },
+    "issue.triage": { issueId: w.submitted, expectedVersion: 1, charterItem: "remediation" },
+    "issue.bulkTriage": { issues: [{ id: w.submitted, version: 1 }], startDiscussion: true },
+    "issue.chairs": undefined,
+    "issue.report": { from: "2020-01-01", to: "2040-12-31" },
+    "meeting.list": undefined,
+    "meeting.get": { number: 131 },
+    "meeting.create": {
+      number: 132,
+      venue: "Madrid",
+      timeZone: "Europe/Madrid",
+      startDate: "2031-07-19",
+      endDate: "2031-07-25",
+    },
+    "meeting.createSession": { meetingNumber: 131, group: "suit", startsAt: "", room: "" },
+    "meeting.agenda": { sessionId: w.sessionId },
+    "meeting.changeAgenda": {
+      op: "update",
+      sessionId: w.sessionId,
+      expectedVersion: 2,
+      itemId: w.itemId,
+      presenter: "Pat Presenter",
+      minutesRequested: 10,
+    },
+    "meeting.recordMinutes": {
+      sessionId: w.sessionId,
+      itemId: w.itemId,
+      minutes: "Discussed.",
+      sendToReview: false,
+    },
+    "notification.list": {},
+    "notification.unreadCount": undefined,
+    "notification.markRead": { ids: "all" },
+    "notification.settings": undefined,
+    "notification.setEmail": { email: false },
+    "notification.watching": { subjectType: "group", subjectKey: "suit" },
+    "notification.setWatch": { subjectType: "group", subjectKey: "suit", active: true },
+    "notification.outbox": undefined,
+    "role.list": undefined,
+    "role.grant": { email: "bob.contributor@example.org", role: "chair", group: "anima" },
+    "role.revoke": { grantId: w.grantId },
+  };
+}
