@@ -4,6 +4,8 @@ import { openAs } from "./pages/session";
 
 // Syncs from the fake Datatracker (scripts/fake-datatracker.ts, started by playwright.config.ts).
 // The fixture's documents are not the demo's, so other specs' documents stay local.
+// Two whole syncs run in the first test: give it more than the default minute.
+test.describe.configure({ timeout: 180_000 });
 
 test("the secretariat syncs now, follows the run, and a rerun changes nothing", async ({
   browser,
