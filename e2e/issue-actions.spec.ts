@@ -24,9 +24,11 @@ test.describe("issue actions", () => {
     await chair.goto(id);
     const rec = await chair.openAction("Record recommendation");
     const group = rec.getByRole("combobox", { name: "Target group" });
+    // The routing suggestion is preselected when it is an active group; clear it first.
+    await group.clear();
     await group.fill("anmia");
     await expect(page.getByText("No group matches “anmia”.")).toBeVisible();
-    await expect(page.getByRole("option")).toHaveCount(0);
+    await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(0);
     await group.press("Escape");
     await rec.getByLabel("Charter item").selectOption({ label: "Onboarding" });
     await rec.getByLabel("Rationale").fill("ANIMA owns the voucher format.");
@@ -49,7 +51,7 @@ test.describe("issue actions", () => {
     await rec.getByRole("button", { name: "Record recommendation" }).click();
     await chair.expectDone("Recommend");
     await expect(chair.state("AD review")).toBeVisible();
-    await expect(page.getByText("Existing WG: ANIMA")).toBeVisible();
+    await expect(page.getByText("Existing WG: ANIMA").first()).toBeVisible();
   });
 
   test("focus moves to the result of a command and of a refused one", async ({ page, browser }) => {
