@@ -27,6 +27,8 @@ export interface Throttle {
   consume(kind: ThrottleKind, key: string): Promise<ThrottleResult>;
   /** Forget the key's attempts (a correct password). */
   reset(kind: ThrottleKind, key: string): Promise<void>;
+  /** Close the PostgreSQL connections (tests, shutdown). */
+  close(): Promise<void>;
 }
 
 export function createThrottle(opts: { databaseUrl?: string }): Throttle {
@@ -76,6 +78,9 @@ export function createThrottle(opts: { databaseUrl?: string }): Throttle {
     },
     async reset(kind, key) {
       await limiter(kind).delete(key);
+    },
+    async close() {
+      await pool?.end();
     },
   };
 }

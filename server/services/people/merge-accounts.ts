@@ -51,7 +51,7 @@ export async function mergeAccounts(
     .from(people)
     .where(
       and(
-        sql`lower(${people.email}) = ${input.email}`,
+        sql`lower(${people.email}) = ${input.email.trim().toLowerCase()}`,
         isNotNull(people.passwordHash),
         isNull(people.mergedInto),
       ),
