@@ -9,6 +9,8 @@ const MALFORMED = [
   "/documents?offset=999999999",
   "/documents?group=Foo%20Bar",
   "/documents/a%00b",
+  "/documents/%E0%A4%A",
+  "/issues/%C0%AF",
   "/issues/0",
   "/issues/2147483648",
   "/issues/99999999999/edit",

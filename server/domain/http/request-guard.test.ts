@@ -19,6 +19,26 @@ describe("guardRequest", () => {
   // [name, request, expected status (200 = let through)]
   const table: [string, Partial<RequestFacts>, number][] = [
     ["a tRPC mutation from the app's own page", {}, 200],
+    [
+      "a page address with a truncated %-escape",
+      { method: "GET", path: "/documents/%E0%A4%A", contentType: null, contentLength: null },
+      400,
+    ],
+    [
+      "a page address with an escape that is not UTF-8",
+      { method: "GET", path: "/issues/%C0%AF", contentType: null, contentLength: null },
+      400,
+    ],
+    [
+      "a page address with well-formed escapes",
+      {
+        method: "GET",
+        path: "/documents/draft-%C3%A9t%C3%A9",
+        contentType: null,
+        contentLength: null,
+      },
+      200,
+    ],
     ["Origin compared without regard to case", { origin: "HTTP://127.0.0.1:3000" }, 200],
     [
       "a tRPC query (GET) from anywhere",

@@ -20,6 +20,16 @@ export type RequestFacts = {
 export type GuardDecision =
   { ok: true; bodyLimit: number } | { ok: false; status: 400 | 403 | 413 | 415; message: string };
 
+/** Whether every %-escape in a path decodes to UTF-8 (`/documents/%E0%A4%A` does not). */
+function decodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const KiB = 1024;
 const MiB = 1024 * 1024;
 
@@ -117,6 +127,14 @@ export function isSameOriginRequest(
 export function guardRequest(facts: RequestFacts, appOrigins: readonly string[]): GuardDecision {
   const method = facts.method.toUpperCase();
   const bodyLimit = bodyLimitFor(facts.path);
+
+  if (!decodablePath(facts.path)) {
+    return {
+      ok: false,
+      status: 400,
+      message: "This address has a malformed %-escape, so it names no page here.",
+    };
+  }
 
   if (facts.contentLength !== null) {
     if (!/^\d{1,15}$/.test(facts.contentLength.trim())) {
