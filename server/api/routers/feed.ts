@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { zId } from "~/server/domain/validation";
 import { groupFeed, issueFeed } from "~/server/services/notifications/feeds";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 /** Atom feeds, served as XML by the route handlers under `app/feeds`. */
 export const feedRouter = createTRPCRouter({
   issue: publicProcedure
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: zId("The issue number") }))
     .query(({ ctx, input }) => issueFeed(ctx.db, input.id)),
   group: publicProcedure
     .input(z.object({ acronym: z.string().regex(/^[a-z0-9-]{1,40}$/i) }))

@@ -33,7 +33,7 @@ export const meetingRouter = createTRPCRouter({
     .input(z.object({ sessionId: zId("The session") }))
     .query(({ ctx, input }) => getSessionAgenda(ctx.db, ctx.actor, input.sessionId)),
   exportAgenda: publicProcedure
-    .input(z.object({ sessionId: z.number().int().positive(), format: z.enum(["md", "txt"]) }))
+    .input(z.object({ sessionId: zId("The session"), format: z.enum(["md", "txt"]) }))
     .query(({ ctx, input }) => exportAgenda(ctx.db, input.sessionId, input.format)),
   changeAgenda: publicProcedure
     .input(ZAgendaChange)

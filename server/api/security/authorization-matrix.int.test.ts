@@ -21,6 +21,7 @@ import {
 const OK = "ok";
 const UNAUTH = "UNAUTHORIZED";
 const FORBID = "FORBIDDEN";
+const CONFLICT = "CONFLICT";
 
 type Row = Record<Role, string>;
 /** Anyone, signed in or not. */
@@ -40,10 +41,19 @@ function row(...cells: string[]): Row {
  * Columns: anonymous, contributor, unverified sign-up, IOTOPS chair, another
  * group's (SUIT) chair, OPS AD, secretariat. The issues are Alice's, and Alice
  * holds none of these roles; the document is an IOTOPS working-group draft.
+ * Everyone but the unverified sign-up has a verified address.
  */
 const EXPECTED: Record<string, Row> = {
   "account.me": PUBLIC,
+  // Anyone signed in may merge an account they prove by its password (Olive's, who has no role).
+  "account.merge": SIGNED_IN,
+  // Only an unverified address has anything to confirm; a verified one is told it is done.
+  "account.resendVerification": row(UNAUTH, CONFLICT, OK, CONFLICT, CONFLICT, CONFLICT, CONFLICT),
+  "account.signOutEverywhere": SIGNED_IN,
   "account.signUp": PUBLIC,
+  "account.status": SIGNED_IN,
+  // Whoever holds the e-mailed link may use it, signed in or not.
+  "account.verifyEmail": PUBLIC,
   "document.byGroup": PUBLIC,
   "document.get": PUBLIC,
   "document.import": SECRETARIAT,
@@ -55,6 +65,10 @@ const EXPECTED: Record<string, Row> = {
   "document.recordReplacement": DISPATCH_CHAIRS,
   "document.setTags": DISPATCH_CHAIRS,
   "document.transition": DISPATCH_CHAIRS,
+  // Feeds of public activity, read by feed readers without a session.
+  "feed.group": PUBLIC,
+  "feed.issue": PUBLIC,
+  "group.byArea": PUBLIC,
   "group.charterItems": PUBLIC,
   "group.get": PUBLIC,
   "group.list": PUBLIC,
@@ -74,6 +88,8 @@ const EXPECTED: Record<string, Row> = {
   "issue.linkDocument": DISPATCH_CHAIRS,
   "issue.list": PUBLIC,
   "issue.report": PUBLIC,
+  // Recording a recommendation and sending it to the AD: the IOTOPS chairs (or the secretariat).
+  "issue.recommendForReview": DISPATCH_CHAIRS,
   "issue.saveDraft": SIGNED_IN,
   "issue.suggest": PUBLIC,
   // Starting the discussion is the IOTOPS chairs' (or the secretariat's).
@@ -85,6 +101,8 @@ const EXPECTED: Record<string, Row> = {
   "meeting.create": SECRETARIAT,
   // A SUIT session: the SUIT chairs or the secretariat.
   "meeting.createSession": row(UNAUTH, FORBID, FORBID, FORBID, OK, FORBID, OK),
+  // Agendas are public, and so are their exports.
+  "meeting.exportAgenda": PUBLIC,
   "meeting.get": PUBLIC,
   "meeting.list": PUBLIC,
   "meeting.recordMinutes": DISPATCH_CHAIRS,
@@ -100,6 +118,10 @@ const EXPECTED: Record<string, Row> = {
   "role.grant": SECRETARIAT,
   "role.list": SECRETARIAT,
   "role.revoke": SECRETARIAT,
+  "sync.run": SECRETARIAT,
+  // A run is in progress, so the secretariat, who may start one, is told to wait for it.
+  "sync.start": row(UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
+  "sync.status": SECRETARIAT,
 };
 
 let t: TestDatabase;

@@ -1,6 +1,7 @@
 /** Calling any procedure by its dotted path, as a given actor (test-only). */
 import { TRPCError } from "@trpc/server";
 import type { Db, DbMode } from "~/db/client";
+import { createThrottle, type Throttle } from "~/server/auth/throttle";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { createCaller } from "../root";
 
@@ -9,7 +10,19 @@ export type Outcome = string;
 
 class Rollback extends Error {}
 
-/** Call `path` with `input`; nothing it writes is kept (the transaction is rolled back). */
+/**
+ * Start with no brute-force counts: they live outside the database transaction
+ * (in memory here), so without this a sign-up tried by one role would count
+ * against the next.
+ */
+function freshThrottle(): void {
+  (globalThis as { __iotopsThrottle?: Throttle }).__iotopsThrottle = createThrottle({});
+}
+
+/**
+ * Call `path` with `input`; nothing it writes is kept (the transaction is rolled
+ * back, and the brute-force counters start empty).
+ */
 export async function attempt(
   db: Db,
   mode: DbMode,
@@ -18,6 +31,7 @@ export async function attempt(
   input: unknown,
 ): Promise<Outcome> {
   let outcome: Outcome = "not run";
+  freshThrottle();
   try {
     await db.transaction(async (tx) => {
       // A transaction is a Db for every service (they open savepoints inside it).

@@ -131,20 +131,29 @@ describe(`malformed input on ${testDbKind()}`, () => {
     expect((await send(null, "issue.get", "query", { id: w.submitted })).status).toBe(200);
   });
 
-  it.each(["issue.get", "issue.list", "document.get", "issue.report", "meeting.agenda"])(
-    "%s refuses known-bad values with a 4xx",
-    async (path) => {
-      const bad: Record<string, unknown> = {
-        "issue.get": { id: 2_147_483_648 },
-        "issue.list": { cursor: "eyJjIjoiMjAyMC0wMi0zMVQwMDowMDowMFoiLCJpZCI6MX0" },
-        "document.get": { name: "a\u0000b" },
-        "issue.report": { from: "2020-02-31" },
-        "meeting.agenda": { sessionId: 99_999_999_999 },
-      };
-      const { status } = await send(w.cast.secretariat, path, "query", bad[path]);
-      expect(status).toBe(400);
-    },
-  );
+  it.each([
+    "issue.get",
+    "issue.list",
+    "document.get",
+    "issue.report",
+    "meeting.agenda",
+    "meeting.exportAgenda",
+    "feed.issue",
+    "sync.run",
+  ])("%s refuses known-bad values with a 4xx", async (path) => {
+    const bad: Record<string, unknown> = {
+      "issue.get": { id: 2_147_483_648 },
+      "issue.list": { cursor: "eyJjIjoiMjAyMC0wMi0zMVQwMDowMDowMFoiLCJpZCI6MX0" },
+      "document.get": { name: "a\u0000b" },
+      "issue.report": { from: "2020-02-31" },
+      "meeting.agenda": { sessionId: 99_999_999_999 },
+      "meeting.exportAgenda": { sessionId: 2_147_483_648, format: "md" },
+      "feed.issue": { id: 2_147_483_648 },
+      "sync.run": { id: 2_147_483_648 },
+    };
+    const { status } = await send(w.cast.secretariat, path, "query", bad[path]);
+    expect(status).toBe(400);
+  });
 
   it("answers keys such as toString and constructor with a 400, not a crash of the formatter", async () => {
     const { status, body } = await send(w.cast.alice, "issue.saveDraft", "mutation", {

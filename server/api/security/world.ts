@@ -1,13 +1,16 @@
 /**
  * The data the security tests run against (test-only): one person per role,
  * issues in the states the procedures need, a confidential issue with unique
- * words, tracked documents, a meeting with an agenda item, and a valid input
- * for every tRPC procedure.
+ * words, tracked documents, a meeting with an agenda item, a second account to
+ * merge, a Datatracker sync in progress, and a valid input for every tRPC
+ * procedure.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agendaItems, roleGrants } from "~/db/schema";
+import { agendaItems, issues, outbox, roleGrants } from "~/db/schema";
+import { loadActor } from "~/server/auth/load-actor";
 import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
+import { beginSync } from "../../services/datatracker/run-sync";
 import {
   API_FIXTURE,
   DOC,
@@ -15,9 +18,10 @@ import {
   makeDocumentCast,
   type DocumentCast,
 } from "../../services/documents/test-fixtures";
-import { driveTo, file, makePerson } from "../../services/issues/test-fixtures";
+import { driveTo, file, SUIT_RECOMMENDATION } from "../../services/issues/test-fixtures";
 import { changeAgenda } from "../../services/meetings/agenda";
 import { createMeeting, createSession } from "../../services/meetings/meetings";
+import { signUp } from "../../services/people/sign-up";
 import { appRouter } from "../root";
 
 /** Every role the authorization matrix tries. */
@@ -48,12 +52,37 @@ export interface World {
   sessionId: number;
   itemId: number;
   grantId: number;
+  /** The version of `inDiscussion` (after its agenda item was added). */
+  inDiscussionVersion: number;
+  /** The token of the verification link e-mailed to the unverified sign-up. */
+  verificationToken: string;
+  /** The address of an account with no role, proven by this password, that anyone may merge. */
+  other: { email: string; password: string };
+  /** A sync run in progress: its lease is held (by "another server"), so a new run must wait. */
+  syncRunId: number;
+}
+
+/** A person who signed up and has not followed the e-mailed link, with that link's token. */
+async function unverifiedSignUp(db: Db): Promise<{ actor: Actor; token: string }> {
+  const { personId } = await signUp(db, {
+    name: "Uma Unverified",
+    email: "uma.unverified@example.org",
+    password: "a passphrase never verified",
+  });
+  const actor = await loadActor(db, personId);
+  const [mail] = await db.select().from(outbox).where(eq(outbox.personId, personId));
+  const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.body ?? "")?.[1];
+  if (!actor || actor.emailVerified || !token) throw new Error("no unverified sign-up");
+  return { actor, token };
 }
 
 export async function buildWorld(db: Db): Promise<World> {
   const base = await makeDocumentCast(db);
   // A sign-up with no verified address and no role: it must get no more than a contributor.
-  const cast = { ...base, unverified: await makePerson(db, "Uma Unverified") };
+  const uma = await unverifiedSignUp(db);
+  const cast = { ...base, unverified: uma.actor };
+  const other = { email: "olive.other@example.org", password: "olive's second passphrase" };
+  await signUp(db, { name: "Olive Other", ...other });
   await importFixture(db);
   const submitted = await file(db, cast.alice, { title: "Sleepy sensor rekeying" });
   const inDiscussion = await file(db, cast.alice, { title: "Onboarding at fleet scale" });
@@ -94,6 +123,13 @@ export async function buildWorld(db: Db): Promise<World> {
     .select()
     .from(roleGrants)
     .where(eq(roleGrants.personId, cast.suitChair.personId));
+  const [discussed] = await db.select().from(issues).where(eq(issues.id, inDiscussion));
+  // Begun and never continued: nothing is fetched, and the lease outlasts the tests.
+  const { runId: syncRunId } = await beginSync(db, {
+    base: "http://127.0.0.1:9",
+    trigger: "schedule",
+    leaseMs: 24 * 3600_000,
+  });
   return {
     cast,
     submitted,
@@ -104,6 +140,10 @@ export async function buildWorld(db: Db): Promise<World> {
     sessionId,
     itemId: item!.id,
     grantId: grant!.id,
+    inDiscussionVersion: discussed!.version,
+    verificationToken: uma.token,
+    other,
+    syncRunId,
   };
 }
 
@@ -155,6 +195,11 @@ export function validInputs(w: World): Record<string, unknown> {
       password: "a long passphrase 42",
     },
     "account.me": undefined,
+    "account.verifyEmail": { token: w.verificationToken },
+    "account.status": undefined,
+    "account.resendVerification": {},
+    "account.signOutEverywhere": {},
+    "account.merge": w.other,
     "document.list": { q: "manifest" },
     "document.get": { name: DOC.mudRats },
     "document.byGroup": { acronym: "iotops" },
@@ -170,7 +215,10 @@ export function validInputs(w: World): Record<string, unknown> {
     "document.newRevision": { name: DOC.mudRats, expectedVersion: 1 },
     "document.recordReplacement": { name: DOC.mudRats, expectedVersion: 1, replaces: DOC.sbom },
     "document.import": { text: API_FIXTURE },
+    "feed.issue": { id: w.submitted },
+    "feed.group": { acronym: "iotops" },
     "group.list": undefined,
+    "group.byArea": undefined,
     "group.get": { acronym: "suit" },
     "group.charterItems": undefined,
     "group.work": { acronym: "suit" },
@@ -191,6 +239,12 @@ export function validInputs(w: World): Record<string, unknown> {
       expectedVersion: 1,
       command: { type: "start-discussion" },
     },
+    "issue.recommendForReview": {
+      issueId: w.inDiscussion,
+      expectedVersion: w.inDiscussionVersion,
+      recommendation: SUIT_RECOMMENDATION,
+      note: "Please review.",
+    },
     "issue.triage": { issueId: w.submitted, expectedVersion: 1, charterItem: "remediation" },
     "issue.bulkTriage": { issues: [{ id: w.submitted, version: 1 }], startDiscussion: true },
     "issue.chairs": undefined,
@@ -206,6 +260,7 @@ export function validInputs(w: World): Record<string, unknown> {
     },
     "meeting.createSession": { meetingNumber: 131, group: "suit", startsAt: "", room: "" },
     "meeting.agenda": { sessionId: w.sessionId },
+    "meeting.exportAgenda": { sessionId: w.sessionId, format: "md" },
     "meeting.changeAgenda": {
       op: "update",
       sessionId: w.sessionId,
@@ -231,5 +286,8 @@ export function validInputs(w: World): Record<string, unknown> {
     "role.list": undefined,
     "role.grant": { email: "bob.contributor@example.org", role: "chair", group: "anima" },
     "role.revoke": { grantId: w.grantId },
+    "sync.status": undefined,
+    "sync.run": { id: w.syncRunId },
+    "sync.start": undefined,
   };
 }
