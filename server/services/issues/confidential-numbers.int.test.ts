@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { DomainError } from "~/server/domain/errors";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
 import { getDocument } from "../documents/find-documents";
 import {
   DOC,
@@ -20,11 +20,22 @@ import { groupFeed, issueFeed } from "../notifications/feeds";
 import { editIssue } from "./edit-issue";
 import { getIssue } from "./get-issue";
 import { linkDocument } from "./link-document";
-import { act, dbState, driveTo, expectDomainError, file, intake, issueRow } from "./test-fixtures";
+import {
+  act,
+  dbState,
+  driveTo,
+  expectDomainError,
+  file,
+  intake,
+  issueRow,
+  makePerson,
+} from "./test-fixtures";
 import { bulkTriage } from "./triage-issue";
 
 let t: TestDatabase;
 let cast: DocumentCast;
+/** Chairs a group the confidential issue was not dispatched to. */
+let animaChair: Actor;
 /** Confidential, dispatched, links MUD at -03. */
 let secret: number;
 /** Public, in discussion, links MUD at -03 too. */
@@ -32,12 +43,15 @@ let open: number;
 /** Public, linked to the inventory draft, then made confidential by its submitter. */
 let hiddenLater: number;
 
-/** Who may not see `secret` (filed by Alice, OPS area): everyone but its submitter, the IOTOPS chairs, OPS ADs and the secretariat. */
+/**
+ * Who may not see `secret` (filed by Alice, OPS area, dispatched to SUIT): everyone but its
+ * submitter, the IOTOPS chairs, OPS ADs, the secretariat and the SUIT chairs, who receive it.
+ */
 function outsiders(): [string, MaybeActor][] {
   return [
     ["anonymous", null],
     ["contributor", cast.bob],
-    ["SUIT chair", cast.suitChair],
+    ["ANIMA chair", animaChair],
     ["INT AD", cast.intAd],
   ];
 }
@@ -57,6 +71,7 @@ describe(`confidential issue numbers on ${testDbKind()}`, () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     cast = await makeDocumentCast(t.db);
+    animaChair = await makePerson(t.db, "Nina Anima Chair", [["chair", "anima"]]);
     await importFixture(t.db);
     secret = await file(t.db, cast.alice, {
       title: "Quietly broken attestation in fielded devices",
@@ -95,7 +110,7 @@ describe(`confidential issue numbers on ${testDbKind()}`, () => {
   });
 
   describe("the dispatch-once message on a public issue linking the same draft", () => {
-    it.each(["anonymous", "contributor", "SUIT chair", "INT AD"])(
+    it.each(["anonymous", "contributor", "ANIMA chair", "INT AD"])(
       "names no issue number for %s",
       async (who) => {
         const actor = outsiders().find(([w]) => w === who)![1];
@@ -106,7 +121,7 @@ describe(`confidential issue numbers on ${testDbKind()}`, () => {
     );
 
     it("names the issue for those who may see it", async () => {
-      for (const who of [cast.iotopsChair, cast.opsAd, cast.secretariat]) {
+      for (const who of [cast.iotopsChair, cast.opsAd, cast.secretariat, cast.suitChair]) {
         const page = await getIssue(t.db, who, open);
         expect(page.dispatchBlock).toContain(`already dispatched by issue #${secret}`);
       }
@@ -114,7 +129,7 @@ describe(`confidential issue numbers on ${testDbKind()}`, () => {
   });
 
   describe("bulk triage", () => {
-    it.each(["contributor", "SUIT chair", "INT AD"])(
+    it.each(["contributor", "ANIMA chair", "INT AD"])(
       "answers %s the same for a confidential issue and a missing one",
       async (who) => {
         const actor = outsiders().find(([w]) => w === who)![1];
@@ -152,7 +167,7 @@ describe(`confidential issue numbers on ${testDbKind()}`, () => {
   });
 
   describe("a draft's public history", () => {
-    it.each(["anonymous", "contributor", "SUIT chair", "INT AD"])(
+    it.each(["anonymous", "contributor", "ANIMA chair", "INT AD"])(
       "keeps no trace, for %s, of a link from an issue made confidential since",
       async (who) => {
         const actor = outsiders().find(([w]) => w === who)![1];

@@ -92,9 +92,20 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
   let open: number;
   /** Non-entitled people who watch the issues by hand, plus the group followers. */
   let outsiders: Actor[];
+  /**
+   * The confidential issue's dispatch to SUIT: from this event on, the SUIT chairs
+   * are entitled to it (the receiving group's chairs acknowledge it), not before.
+   */
+  let dispatchEvent: number;
+  /** The confidential issue's events from its dispatch to SUIT on. */
+  let handedOff: Set<number>;
+  /** Whether a person may hear of an event: the entitled always, the SUIT chair once handed off. */
+  const mayHear = (personId: number, eventId: number | null) =>
+    entitled.has(personId) ||
+    (personId === cast.suitChair.personId && eventId !== null && handedOff.has(eventId));
 
   beforeAll(async () => {
-    outsiders = [cast.bob, cast.suitChair, cast.intAd, heidi, ivan];
+    outsiders = [cast.bob, cast.intAd, heidi, ivan];
     secret = await file(t.db, cast.alice, { title: SECRET, confidential: true });
     open = await file(t.db, cast.alice, { title: "Public twin of the lockbox issue" });
     for (const id of [secret, open]) {
@@ -111,6 +122,7 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
       // Through SUIT's acknowledgement-waiting state: the SUIT chairs then watch automatically.
       await driveTo(t.db, cast, id, "dispatched");
     }
+    dispatchEvent = Math.max(...(await issueEventIds(secret)));
   });
 
   it("the confidential issue is confidential and its events exist", async () => {
@@ -130,7 +142,14 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
       expect(notified.has(a.personId), `${a.name} must not be notified`).toBe(false);
       expect(mailed.has(a.personId), `${a.name} must not be e-mailed`).toBe(false);
     }
-    for (const id of [...notified, ...mailed]) expect(entitled.has(id)).toBe(true);
+    // The SUIT chair watches by hand from the start, but hears of nothing before the dispatch…
+    const before = await recipientsOf(evIds.filter((id) => id < dispatchEvent));
+    expect(before.notified.has(cast.suitChair.personId)).toBe(false);
+    expect(before.mailed.has(cast.suitChair.personId)).toBe(false);
+    for (const id of [...before.notified, ...before.mailed]) expect(entitled.has(id)).toBe(true);
+    // …and of the dispatch itself, which asks the SUIT chairs to acknowledge it.
+    const dispatch = await recipientsOf([dispatchEvent]);
+    expect(dispatch.notified.has(cast.suitChair.personId)).toBe(true);
   });
 
   it("the same watchers do hear about the public issue (the filter is about confidentiality)", async () => {
@@ -141,7 +160,7 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
     }
   });
 
-  it("the automatic watch of the target group's chairs does not let them hear of a confidential issue", async () => {
+  it("the receiving group's chairs, who watch automatically, hear of a confidential issue once it is dispatched to them", async () => {
     const w = await t.db
       .select()
       .from(watches)
@@ -152,11 +171,12 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
     const evIds = (
       await t.db.select({ id: events.id }).from(events).where(gt(events.id, since))
     ).map((r) => r.id);
-    const { notified, mailed } = await recipientsOf(evIds);
+    const { notified } = await recipientsOf(evIds);
     expect([...notified].sort()).toEqual(
-      [cast.alice, cast.iotopsChair, cast.opsAd].map((a) => a.personId).sort(),
+      [cast.alice, cast.iotopsChair, cast.suitChair, cast.opsAd].map((a) => a.personId).sort(),
     );
-    expect(mailed.has(cast.suitChair.personId)).toBe(false);
+    expect(notified.has(cast.bob.personId)).toBe(false);
+    expect(notified.has(cast.intAd.personId)).toBe(false);
   });
 
   it("an issue made confidential by its submitter stops reaching outsiders from then on", async () => {
@@ -212,11 +232,13 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
   });
 
   it("no outbox row or notification for a non-entitled person mentions a confidential title", async () => {
+    handedOff = new Set((await issueEventIds(secret)).filter((id) => id >= dispatchEvent));
+    expect(handedOff.size).toBeGreaterThanOrEqual(2);
     const all = await t.db.select().from(outbox);
     expect(all.length).toBeGreaterThan(20);
     const leaks = all.filter(
       (m) =>
-        !entitled.has(m.personId!) &&
+        !mayHear(m.personId!, m.eventId) &&
         [SECRET, SECRET2, "Quokka", "Wombat"].some(
           (s) => m.subject.includes(s) || m.body.includes(s),
         ),
@@ -225,16 +247,17 @@ describe(`notifications about confidential issues on ${testDbKind()}`, () => {
     // Positive control: the confidential titles did go out, to entitled people.
     const secretMail = all.filter((m) => m.subject.includes(SECRET) || m.subject.includes(SECRET2));
     expect(secretMail.length).toBeGreaterThan(0);
-    for (const m of secretMail) expect(entitled.has(m.personId!)).toBe(true);
+    for (const m of secretMail) expect(mayHear(m.personId!, m.eventId)).toBe(true);
 
     const notes = await t.db.select().from(notifications);
     const noteLeaks = notes.filter(
-      (n) => !entitled.has(n.personId) && ["Quokka", "Wombat"].some((s) => n.subject.includes(s)),
+      (n) =>
+        !mayHear(n.personId, n.eventId) && ["Quokka", "Wombat"].some((s) => n.subject.includes(s)),
     );
     expect(noteLeaks).toEqual([]);
     // Nothing addressed to an outsider links to a confidential issue.
     const secretIssues = new Set([`/issues/${secret}`]);
-    for (const n of notes.filter((x) => !entitled.has(x.personId))) {
+    for (const n of notes.filter((x) => !mayHear(x.personId, x.eventId))) {
       expect(secretIssues.has(n.url), `${n.subject} -> ${n.url}`).toBe(false);
     }
   });
