@@ -92,17 +92,6 @@ phase(
     npmRun("test:int", { TEST_DB: "postgres", TEST_PG_ADMIN_URL: PG_ADMIN_URL }),
 );
 const built = phase("production build (npm run build)", () => ensureBuild());
-// Short fault-injection runs on the production build: app servers and the mail worker are
-// SIGKILLed under load; the shared PostgreSQL cluster is never restarted here.
-phase("chaos smoke (npm run chaos: kills app servers and the mail worker)", () => {
-  if (!built) throw new Error("skipped: the build failed");
-  const smoke = ["--duration", "20", "--kill-every", "4", "--dist", ".next", "--build", "never"];
-  return (
-    npmRun("chaos", undefined, ["--db", "pglite", ...smoke]) &&
-    ensurePostgres() &&
-    npmRun("chaos", { TEST_PG_ADMIN_URL: PG_ADMIN_URL }, ["--db", "postgres", ...smoke])
-  );
-});
 phase("end-to-end tests (npm run test:e2e)", () => {
   if (!built) throw new Error("skipped: the build failed");
   return ensureChromium() && npmRun("test:e2e", { CHROMIUM_PATH: CHROMIUM });
