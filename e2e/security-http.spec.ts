@@ -125,7 +125,7 @@ test.describe("security headers", () => {
     await signInAs(page, "contributor");
     for (const path of ["/issues/new", "/report"]) {
       await page.goto(path);
-      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
     }
     // A client-side navigation and a stylesheet from the app itself.
     await page.getByRole("link", { name: "Issues", exact: true }).first().click();
@@ -360,7 +360,7 @@ test.describe("redirects after sign-in and sign-up", () => {
       await page.getByLabel("Password").fill("iotops-demo-2026");
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page, payload).toHaveURL(`${baseURL}/`);
-      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
     }
     expect(phished).toBe(false);
   });
@@ -429,7 +429,7 @@ test.describe("forwarded headers", () => {
     await signInAs(page, "contributor");
     await page.setExtraHTTPHeaders(SPOOF);
     await page.reload();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });

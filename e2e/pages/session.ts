@@ -40,7 +40,7 @@ export async function signIn(page: Page, who: Persona): Promise<void> {
 export async function openAs(browser: Browser, who: Persona | null, path: string): Promise<Page> {
   const page = await pageAs(browser, who);
   await page.goto(path);
-  if (who) await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  if (who) await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   return page;
 }
 
