@@ -15,6 +15,10 @@ if (env.NODE_OPTIONS === undefined) env.NODE_OPTIONS = "--max-old-space-size=512
 log(
   `Serving on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : "embedded database in .data/"}${env.DEMO_MODE === "true" ? ", demo data" : ""})`,
 );
-const child = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env });
+const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -82,20 +82,24 @@ export function startServer(
   env: Record<string, string | undefined>,
   distDir: string = DIST_DIR,
 ): AppServer {
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      // The same heap cap `npm start` uses.
-      NODE_OPTIONS: env.NODE_OPTIONS ?? "--max-old-space-size=512",
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        ...env,
+        // The same heap cap `npm start` uses.
+        NODE_OPTIONS: env.NODE_OPTIONS ?? "--max-old-space-size=512",
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so stopping it stops the server and anything it started.
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so stopping it stops npx and the server under it.
-    detached: true,
-  });
+  );
   const server: AppServer = {
     port,
     url: `http://127.0.0.1:${port}`,

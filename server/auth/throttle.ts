@@ -93,11 +93,15 @@ export function throttle(): Throttle {
   return globalForThrottle.__iotopsThrottle;
 }
 
-/** The client's address: the last hop the server saw (the one a client cannot forge). */
+/**
+ * The client's address: the last X-Forwarded-For entry. `scripts/serve.mjs` sets
+ * it from the socket before Next.js sees the request (or, with TRUST_PROXY, keeps
+ * the one the reverse proxy appended), so a client cannot choose it.
+ */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").at(-1)?.trim();
-  return (last || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
+  return (last || "unknown").slice(0, 100);
 }
 
 /** The key of an e-mail address in the counters. */
