@@ -2,14 +2,16 @@
  * Fault-injection harness:
  *
  *   npm run chaos -- [--db pglite|postgres] [--duration S] [--kill-every S]
- *                    [--pg-restarts N] [--dist DIR] [--build auto|never]
+ *                    [--pg-restarts N] [--disk-full N] [--drain-s S]
+ *                    [--dist DIR] [--build auto|never]
  *
  * Starts production app servers (two on PostgreSQL, one on PGlite) with a mail
  * worker delivering to an SMTP peer run here, and several clients writing through
  * the HTTP API (scripts/lib/chaos-clients.ts). Meanwhile it SIGKILLs app servers
  * at random and restarts them, kills one right after the SMTP peer accepted a
  * message and before the server could mark it sent, stops the SMTP peer for a
- * while, and (--pg-restarts, never in `npm test`) restarts the PostgreSQL cluster.
+ * while, (--pg-restarts, never in `npm test`) restarts the PostgreSQL cluster,
+ * and (--disk-full, PGlite, needs root) fills the data folder's disk for a while.
  * Then it lets the outbox drain and checks the database (scripts/lib/chaos-check.ts).
  * The last stdout line is the JSON report; exits 1 when a check fails.
  */
@@ -19,12 +21,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { count, ne } from "drizzle-orm";
+import nodemailer from "nodemailer";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 
 import { migrateDatabase, openDatabase, type Database } from "~/db/client";
-import { documents, roleGrants } from "~/db/schema";
+import { documents, outbox, roleGrants } from "~/db/schema";
 import { seedDatabase } from "~/db/seed";
+import { deliverOutbox } from "~/server/services/notifications/deliver-outbox";
 import { signUp } from "~/server/services/people/sign-up";
 
 import type { RawClient } from "../bench/app/bulk";
@@ -38,6 +43,7 @@ import {
   type BuildMode,
 } from "../bench/app/servers";
 import { checkChaos, type ReceivedMail } from "./lib/chaos-check";
+import { mountSmallDisk, type SmallDisk } from "./lib/disk-full";
 import { runClient, type WriteRecord } from "./lib/chaos-clients";
 
 const t0 = performance.now();
@@ -58,6 +64,8 @@ const { values } = parseArgs({
     build: { type: "string", default: "auto" },
     "port-base": { type: "string", default: "3860" },
     "pg-admin-url": { type: "string" },
+    "drain-s": { type: "string", default: "90" },
+    "disk-full": { type: "string", default: "0" },
   },
 });
 const mode = values.db;
@@ -67,6 +75,9 @@ const killEvery = Number(values["kill-every"]);
 const pgRestarts = Number(values["pg-restarts"]);
 const portBase = Number(values["port-base"]);
 const nClients = Number(values.clients);
+const drainS = Number(values["drain-s"]);
+let diskFulls = Number(values["disk-full"]);
+if (diskFulls > 0 && mode !== "pglite") throw new Error("--disk-full needs --db pglite");
 if (pgRestarts > 0 && mode !== "postgres") throw new Error("--pg-restarts needs --db postgres");
 const adminUrl =
   values["pg-admin-url"] ??
@@ -117,11 +128,43 @@ function killGroup(s: AppServer) {
   }
 }
 
+async function pendingMail(database: Database): Promise<number> {
+  const [row] = await database.db
+    .select({ n: count() })
+    .from(outbox)
+    .where(ne(outbox.status, "sent"));
+  return row?.n ?? 0;
+}
+
+/** Deliver every message still pending, due or not, to the SMTP peer; returns how many were sent. */
+async function finishOutbox(database: Database, smtpPort: number): Promise<number> {
+  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${smtpPort}`);
+  const farFuture = () => new Date(Date.now() + 365 * 24 * 3600 * 1000);
+  let sent = 0;
+  try {
+    // Until a round sends nothing (a message that keeps failing ends up "failed",
+    // which the check reports).
+    for (let round = 0; round < 20; round++) {
+      const r = await deliverOutbox(database.db, transport, {
+        from: "chaos@localhost",
+        limit: 500,
+        now: farFuture,
+      });
+      sent += r.sent;
+      if (r.sent + r.retried + r.failed === 0) break;
+    }
+  } finally {
+    transport.close();
+  }
+  return sent;
+}
+
 async function main(): Promise<number> {
   ensureBuild(values.build as BuildMode, log, values.dist);
   let database: Database;
   let serverEnv: Record<string, string | undefined>;
   let cleanupDb: () => Promise<void>;
+  let disk: SmallDisk | null = null;
   const base = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !["DATABASE_URL", "DATA_DIR", "PORT", "NODE_ENV"].includes(k),
@@ -144,10 +187,17 @@ async function main(): Promise<number> {
       await c.end();
     };
   } else {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "iotops-chaos-"));
+    // With --disk-full the data folder is a size-limited tmpfs the harness can fill.
+    disk = diskFulls > 0 ? mountSmallDisk(512, "iotops-chaos-") : null;
+    if (diskFulls > 0 && !disk) {
+      log("cannot mount a size-limited folder here (needs root): no disk-full faults");
+      diskFulls = 0;
+    }
+    const dataDir = disk?.dir ?? mkdtempSync(path.join(os.tmpdir(), "iotops-chaos-"));
     database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
     serverEnv = { ...base, DATA_DIR: dataDir };
-    cleanupDb = async () => rmSync(dataDir, { recursive: true, force: true });
+    cleanupDb = async () =>
+      disk ? disk.remove() : rmSync(dataDir, { recursive: true, force: true });
   }
   const smtpPort = portBase + 10;
   const smtp = smtpPeer(smtpPort);
@@ -234,11 +284,12 @@ async function main(): Promise<number> {
     let mailKills = 0;
     let pgRestartsDone = 0;
     let smtpOutages = 0;
+    let diskFullsDone = 0;
     const faults = (async () => {
-      const restartAt = Array.from(
-        { length: pgRestarts },
-        (_, i) => Date.now() + ((i + 1) * duration * 1000) / (pgRestarts + 1),
-      );
+      const spread = (n: number) =>
+        Array.from({ length: n }, (_, i) => Date.now() + ((i + 1) * duration * 1000) / (n + 1));
+      const restartAt = spread(pgRestarts);
+      const diskFullAt = spread(diskFulls);
       while (Date.now() < until - 3_000) {
         await sleep(killEvery * 1000 * (0.5 + Math.random()));
         if (Date.now() >= until - 3_000) break;
@@ -250,6 +301,13 @@ async function main(): Promise<number> {
             stdio: "inherit",
           });
           if (r.status === 0) pgRestartsDone++;
+        } else if (disk && diskFullAt.length && Date.now() >= diskFullAt[0]!) {
+          diskFullAt.shift();
+          log("filling the data folder's disk for 8 s");
+          const free = disk.fill();
+          await sleep(8_000);
+          free();
+          diskFullsDone++;
         } else if (roll < 0.2 && smtpOutages < Math.ceil(duration / 60)) {
           smtpOutages++;
           log("stopping the SMTP peer for 8 s");
@@ -279,7 +337,7 @@ async function main(): Promise<number> {
     })();
     await Promise.all([...clients, faults]);
     log(
-      `writes done: ${records.length} (${kills} kills, ${mailKills} between send and mark, ${pgRestartsDone} PostgreSQL restarts, ${smtpOutages} SMTP outages)`,
+      `writes done: ${records.length} (${kills} kills, ${mailKills} between send and mark, ${pgRestartsDone} PostgreSQL restarts, ${smtpOutages} SMTP outages, ${diskFullsDone} disk-full periods)`,
     );
 
     // Settle: servers healthy, outbox drained.
@@ -295,26 +353,24 @@ async function main(): Promise<number> {
     }
     supervising = false;
     await supervisor;
-    const reopen = async () =>
-      mode === "postgres"
-        ? database
-        : openDatabase({ dataDir: path.join(serverEnv.DATA_DIR!, "pglite") });
-    const drainUntil = Date.now() + 90_000;
-    const pendingMail = async () => {
-      if (mode === "pglite") return 0; // checked after the server stops
-      const { rows } = await (database.db as unknown as { $client: RawClient }).$client.query(
-        `select count(*)::int as n from outbox where status <> 'sent'`,
-      );
-      return Number(rows[0]!.n);
-    };
+    // The servers' own workers deliver what they can (on PostgreSQL the harness
+    // watches the outbox empty; PGlite's folder is the server's while it runs).
+    // A message whose send a kill interrupted waits for its retry (30 s and
+    // more), so once the servers are stopped the harness finishes the outbox
+    // with the same delivery code, due or not, and reports how many that was.
     if (mode === "postgres") {
       database = await openDatabase({ url: serverEnv.DATABASE_URL!, poolSize: 1 });
-      while (Date.now() < drainUntil && (await pendingMail()) > 0) await sleep(1_000);
+      const drainUntil = Date.now() + drainS * 1000;
+      while (Date.now() < drainUntil && (await pendingMail(database)) > 0) await sleep(1_000);
     } else {
-      await sleep(15_000); // the mail worker runs every 5 s
+      await sleep(drainS * 1000);
     }
     for (const s of servers) await stopServer(s);
-    if (mode === "pglite") database = await reopen();
+    if (mode === "pglite")
+      database = await openDatabase({ dataDir: path.join(serverEnv.DATA_DIR!, "pglite") });
+    const finishedByHarness = await finishOutbox(database, smtpPort);
+    if (finishedByHarness)
+      log(`${finishedByHarness} mail(s) still pending were sent after the run`);
     const raw = (database.db as unknown as { $client: RawClient }).$client;
     const report = await checkChaos(raw, runId, records, smtp.mails);
     const summary = {
@@ -325,6 +381,8 @@ async function main(): Promise<number> {
       mailKills,
       pgRestarts: pgRestartsDone,
       smtpOutages,
+      diskFulls: diskFullsDone,
+      mailsFinishedByHarness: finishedByHarness,
       writes: records.length,
       ...report,
     };

@@ -97,6 +97,37 @@ phase("end-to-end tests (npm run test:e2e)", () => {
   return ensureChromium() && npmRun("test:e2e", { CHROMIUM_PATH: CHROMIUM });
 });
 
+// Fault injection against the build above: SIGKILLs of app servers and of the
+// mail worker between send and mark, SMTP outages, and on PGlite a full disk
+// (where the platform lets it mount a small tmpfs). Never restarts the shared
+// PostgreSQL cluster; `npm run chaos` does that on request (docs/reliability.md).
+const smoke = ["--duration", "20", "--kill-every", "4", "--dist", ".next", "--build", "never"];
+phase("chaos smoke on PGlite (npm run chaos)", () => {
+  if (!built) throw new Error("skipped: the build failed");
+  return npmRun("chaos", undefined, [
+    ...smoke,
+    "--db",
+    "pglite",
+    "--drain-s",
+    "10",
+    "--disk-full",
+    "1",
+  ]);
+});
+phase("chaos smoke on PostgreSQL (npm run chaos)", () => {
+  if (!built) throw new Error("skipped: the build failed");
+  return (
+    ensurePostgres() &&
+    npmRun("chaos", { TEST_PG_ADMIN_URL: PG_ADMIN_URL }, [
+      ...smoke,
+      "--db",
+      "postgres",
+      "--drain-s",
+      "30",
+    ])
+  );
+});
+
 const failed = results.filter((r) => !r.ok);
 process.stderr.write("\n");
 for (const r of results) log(`${r.ok ? "✔" : "✘"} ${r.name} (${r.seconds.toFixed(1)} s)`);

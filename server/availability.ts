@@ -1,10 +1,14 @@
-import { isDatabaseUnavailable } from "./db-errors";
+import { isDatabaseUnavailable, isStorageFull } from "./db-errors";
 
-export { isDatabaseUnavailable };
+export { isDatabaseUnavailable, isStorageFull };
 
 /** What a user reads when the database cannot be reached. */
 export const UNAVAILABLE_MESSAGE =
   "The service is temporarily unavailable: the database cannot be reached. Nothing was saved. Please try again in a moment.";
+
+/** What a user reads when the database has no disk space left for a write. */
+export const STORAGE_FULL_MESSAGE =
+  "The service cannot save anything right now: the database has run out of disk space. Nothing was saved; what you typed is still here. Please try again later, and tell the site's operator if it lasts.";
 
 /** How often a process that saw the database go away checks whether it is back. */
 const PROBE_EVERY_MS = 1_000;

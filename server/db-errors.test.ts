@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./db-errors";
+import { isDatabaseUnavailable, isStorageFull } from "./db-errors";
 
 const pgError = (code: string, message = "x") => Object.assign(new Error(message), { code });
 
@@ -48,5 +48,33 @@ describe("isDatabaseUnavailable", () => {
     const e = new Error("boom") as Error & { cause?: unknown };
     e.cause = e;
     expect(isDatabaseUnavailable(e)).toBe(false);
+  });
+});
+
+describe("isStorageFull", () => {
+  it.each([
+    ["PostgreSQL disk_full", pgError("53100", 'could not extend file "base/5/16385"'), true],
+    [
+      "PGlite's file system full (as it reports it)",
+      new Error('could not extend file "base/5/16385": No space left on device'),
+      true,
+    ],
+    ["an ENOSPC from Node", Object.assign(new Error("write failed"), { code: "ENOSPC" }), true],
+    [
+      "wrapped by Drizzle",
+      Object.assign(new Error("Failed query: insert"), { cause: pgError("53100") }),
+      true,
+    ],
+    ["too many connections is not disk", pgError("53300"), false],
+    ["out of memory is not disk", pgError("53200"), false],
+    ["connection refused", Object.assign(new Error("x"), { code: "ECONNREFUSED" }), false],
+    ["unique violation", pgError("23505", "duplicate key value"), false],
+    ["null", null, false],
+  ])("%s → %s", (_name, err, expected) => {
+    expect(isStorageFull(err)).toBe(expected);
+  });
+
+  it("is not an outage: reads still work", () => {
+    expect(isDatabaseUnavailable(pgError("53100"))).toBe(false);
   });
 });

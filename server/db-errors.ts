@@ -45,19 +45,43 @@ function fields(e: unknown): { code?: unknown; message?: unknown; cause?: unknow
   return typeof e === "object" && e !== null ? (e as Record<string, unknown>) : null;
 }
 
-export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+/** Does `err`, one of its causes, or one of an AggregateError's errors match? */
+function anyCause(
+  err: unknown,
+  match: (e: { code?: unknown; message?: unknown }) => boolean,
+  depth = 0,
+): boolean {
   const e = fields(err);
   if (!e || depth > 5) return false;
-  if (typeof e.code === "string") {
-    if (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code)) return true;
-  }
-  if (
-    typeof e.message === "string" &&
-    UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))
-  )
-    return true;
+  if (match(e)) return true;
   // AggregateError (several addresses refused) and wrapped causes (Drizzle, tRPC).
   const errors = (err as { errors?: unknown }).errors;
-  if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
-  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause, depth + 1);
+  if (Array.isArray(errors) && errors.some((x) => anyCause(x, match, depth + 1))) return true;
+  return e.cause !== undefined && e.cause !== err && anyCause(e.cause, match, depth + 1);
+}
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return anyCause(
+    err,
+    (e) =>
+      (typeof e.code === "string" &&
+        (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) ||
+      (typeof e.message === "string" &&
+        UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))),
+  );
+}
+
+/**
+ * Has the database run out of disk space (SQLSTATE 53100 disk_full, or the
+ * embedded database's file system answering ENOSPC)? The write was rolled back;
+ * reads still work, so this is not an outage, but the user is told plainly.
+ */
+export function isStorageFull(err: unknown): boolean {
+  return anyCause(
+    err,
+    (e) =>
+      e.code === "53100" ||
+      e.code === "ENOSPC" ||
+      (typeof e.message === "string" && /no space left on device/i.test(e.message)),
+  );
 }

@@ -1,7 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { noteDatabaseBack, reportFailure, UNAVAILABLE_MESSAGE } from "../availability";
+import {
+  isStorageFull,
+  noteDatabaseBack,
+  reportFailure,
+  STORAGE_FULL_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+} from "../availability";
 import { isDomainError } from "../domain/errors";
 import type { Actor } from "../domain/permissions/actor";
 import {
@@ -70,13 +76,18 @@ function withFormErrors(d: FieldErrorDetails): Record<string, string[]> {
 
 /**
  * Maps domain errors raised by services to tRPC errors, in one place; a database
- * out of reach is a 503 that says nothing was saved (the transaction never committed).
+ * out of reach, or out of disk space, is a 503 that says nothing was saved (the
+ * transaction never committed).
  */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
   if (!result.ok && reportFailure(result.error.cause ?? result.error))
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE });
+  if (!result.ok && isStorageFull(result.error.cause ?? result.error)) {
+    console.error("[db] a write failed: the database is out of disk space");
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: STORAGE_FULL_MESSAGE });
+  }
   if (result.ok) noteDatabaseBack();
   return result;
 });
