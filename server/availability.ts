@@ -27,8 +27,11 @@ interface State {
  * process share it. Nothing here touches the database: the server registers
  * the probe that finds out when it is back (server/database-probe.ts).
  */
-const holder = globalThis as unknown as { __iotopsAvailability?: State };
-const state = (): State => (holder.__iotopsAvailability ??= { down: false, since: 0, reason: "" });
+declare global {
+  var __iotopsAvailability: State | undefined;
+}
+const state = (): State =>
+  (globalThis.__iotopsAvailability ??= { down: false, since: 0, reason: "" });
 
 /** The check run every second while the database is down. */
 export function registerDatabaseProbe(probe: () => Promise<unknown>): void {

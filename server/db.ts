@@ -9,7 +9,9 @@ import { env } from "./env";
  * kept on globalThis so dev-server reloads do not open a second one.
  * The first caller migrates and seeds; later callers share the same promise.
  */
-const globalForDb = globalThis as unknown as { __iotopsDb?: Promise<Database> };
+declare global {
+  var __iotopsDb: Promise<Database> | undefined;
+}
 
 async function init(): Promise<Database> {
   const database = await openConfiguredDatabase();
@@ -19,11 +21,11 @@ async function init(): Promise<Database> {
 }
 
 export function getDatabase(): Promise<Database> {
-  globalForDb.__iotopsDb ??= init().catch((err: unknown) => {
-    globalForDb.__iotopsDb = undefined;
+  globalThis.__iotopsDb ??= init().catch((err: unknown) => {
+    globalThis.__iotopsDb = undefined;
     throw err;
   });
-  return globalForDb.__iotopsDb;
+  return globalThis.__iotopsDb;
 }
 
 export async function getDb() {

@@ -7,13 +7,15 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
  */
 /** Sampling interval; the histogram counts it in every reading, so it is taken off. */
 const RESOLUTION_MS = 10;
-const holder = globalThis as unknown as { __iotopsLoopDelay?: IntervalHistogram };
+declare global {
+  var __iotopsLoopDelay: IntervalHistogram | undefined;
+}
 
 export function startRuntimeMetrics(): void {
-  if (holder.__iotopsLoopDelay) return;
+  if (globalThis.__iotopsLoopDelay) return;
   const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   h.enable();
-  holder.__iotopsLoopDelay = h;
+  globalThis.__iotopsLoopDelay = h;
 }
 
 export interface RuntimeMetrics {
@@ -28,7 +30,7 @@ const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_M
 
 export function readRuntimeMetrics(): RuntimeMetrics {
   startRuntimeMetrics();
-  const h = holder.__iotopsLoopDelay!;
+  const h = globalThis.__iotopsLoopDelay!;
   const mem = process.memoryUsage();
   const delay =
     h.count > 0 ? { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) } : null;

@@ -85,12 +85,14 @@ export function createThrottle(opts: { databaseUrl?: string }): Throttle {
   };
 }
 
-const globalForThrottle = globalThis as unknown as { __iotopsThrottle?: Throttle };
+declare global {
+  var __iotopsThrottle: Throttle | undefined;
+}
 
 /** The process-wide throttle: PostgreSQL-backed with DATABASE_URL, else in memory. */
 export function throttle(): Throttle {
-  globalForThrottle.__iotopsThrottle ??= createThrottle({ databaseUrl: env().DATABASE_URL });
-  return globalForThrottle.__iotopsThrottle;
+  globalThis.__iotopsThrottle ??= createThrottle({ databaseUrl: env().DATABASE_URL });
+  return globalThis.__iotopsThrottle;
 }
 
 /**

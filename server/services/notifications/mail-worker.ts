@@ -4,7 +4,9 @@ import { getDb } from "~/server/db";
 import { env } from "~/server/env";
 import { deliverOutbox } from "./deliver-outbox";
 
-const globalForWorker = globalThis as unknown as { __iotopsMailWorker?: NodeJS.Timeout };
+declare global {
+  var __iotopsMailWorker: NodeJS.Timeout | undefined;
+}
 
 /**
  * Start the outbox worker in this app server when SMTP is configured. Every
@@ -12,10 +14,10 @@ const globalForWorker = globalThis as unknown as { __iotopsMailWorker?: NodeJS.T
  */
 export function startMailWorker(intervalMs = 5_000): void {
   const e = env();
-  if (!e.SMTP_URL || globalForWorker.__iotopsMailWorker) return;
+  if (!e.SMTP_URL || globalThis.__iotopsMailWorker) return;
   const transport = nodemailer.createTransport(e.SMTP_URL);
   let running = false;
-  globalForWorker.__iotopsMailWorker = setInterval(() => {
+  globalThis.__iotopsMailWorker = setInterval(() => {
     if (running) return;
     running = true;
     getDb()
@@ -25,6 +27,6 @@ export function startMailWorker(intervalMs = 5_000): void {
         running = false;
       });
   }, intervalMs);
-  globalForWorker.__iotopsMailWorker.unref();
+  globalThis.__iotopsMailWorker.unref();
   console.log("[iotops] mail worker started");
 }

@@ -19,13 +19,13 @@ interface Cached {
   added: Set<string>;
 }
 
-const globalForEngine = globalThis as unknown as {
-  __iotopsRouting?: WeakMap<object, Promise<Cached>>;
-};
+declare global {
+  var __iotopsRouting: WeakMap<object, Promise<Cached>> | undefined;
+}
 
 function cache(): WeakMap<object, Promise<Cached>> {
-  globalForEngine.__iotopsRouting ??= new WeakMap();
-  return globalForEngine.__iotopsRouting;
+  globalThis.__iotopsRouting ??= new WeakMap();
+  return globalThis.__iotopsRouting;
 }
 
 async function build(db: Queryable): Promise<Cached> {
