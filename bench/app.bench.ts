@@ -24,9 +24,10 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
-import { migrateDatabase, openDatabase, type Database } from "~/db/client";
+import { migrateDatabase, openDatabase, rawClient as driverOf, type Database } from "~/db/client";
 import { seedDatabase } from "~/db/seed";
 import { hashPassword } from "~/server/auth/passwords";
 import { CHARTER_ITEMS, CHARTER_ITEM_IDS } from "~/server/domain/catalog";
@@ -159,7 +160,7 @@ function options(): Options {
 // Helpers
 
 function rawClient(database: Database): RawClient {
-  return (database.db as unknown as { $client: RawClient }).$client;
+  return driverOf(database.db);
 }
 
 function assertPortFree(port: number): Promise<void> {
@@ -339,8 +340,8 @@ async function main(): Promise<number> {
     if (o.apply) {
       // A proposed fix (e.g. an index) tried end to end before it becomes a migration.
       const text = readFileSync(path.resolve(o.apply), "utf8");
-      const exec = (raw as unknown as { exec?: (sql: string) => Promise<unknown> }).exec;
-      if (exec) await exec.call(raw, text);
+      const driver = driverOf(database.db);
+      if (driver instanceof PGlite) await driver.exec(text);
       else await raw.query(text);
       log(`  applied ${o.apply}`);
     }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -29,6 +29,33 @@ export interface Database {
   close: () => Promise<void>;
 }
 
+/** The driver under a database opened here: a node-postgres pool or a PGlite instance. */
+export type DriverClient = pg.Pool | PGlite;
+
+type Driver =
+  | { mode: "postgres"; client: pg.Pool }
+  | { mode: "pglite"; client: PGlite; db: PgliteDatabase<Schema> };
+
+/** Each database `openDatabase` returned, with the driver it runs on. */
+const drivers = new WeakMap<Db, Driver>();
+
+/**
+ * The driver under a database from `openDatabase`, for scripts and benchmarks
+ * that send SQL text straight to it. Services use Drizzle, never this.
+ */
+export function rawClient(db: Db): DriverClient {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("rawClient: not a database returned by openDatabase");
+  return driver.client;
+}
+
+/** The PGlite instance under an embedded database from `openDatabase`. */
+export function pgliteClient(db: Db): PGlite {
+  const driver = drivers.get(db);
+  if (driver?.mode !== "pglite") throw new Error("pgliteClient: not an embedded database");
+  return driver.client;
+}
+
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 /** Arbitrary constant key for the advisory lock that serialises start-up migrations. */
@@ -52,7 +79,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on("error", (err) => {
       console.error(`[db] an idle PostgreSQL connection was closed: ${err.message}`);
     });
-    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+    const db: Db = drizzlePg(pool, { schema, casing: "snake_case" });
+    drivers.set(db, { mode: "postgres", client: pool });
     return { db, mode: "postgres", url: opts.url, close: () => pool.end() };
   }
   let client: PGlite;
@@ -70,7 +98,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       unlock();
     };
   }
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case" });
+  const db: Db = pgliteDb;
+  drivers.set(db, { mode: "pglite", client, db: pgliteDb });
   return {
     db,
     mode: "pglite",
@@ -96,6 +126,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
       await client.end();
     }
   } else {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    const driver = drivers.get(database.db);
+    if (driver?.mode !== "pglite") throw new Error("migrateDatabase: not an embedded database");
+    await migratePglite(driver.db, { migrationsFolder: MIGRATIONS_FOLDER });
   }
 }

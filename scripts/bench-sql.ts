@@ -12,7 +12,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "~/db/client";
+import { openDatabase, rawClient } from "~/db/client";
+import type { RawClient } from "../bench/app/bulk";
 import { explainScenarios, timeScenarioSql } from "../bench/app/sql";
 
 async function main() {
@@ -31,11 +32,7 @@ async function main() {
       : { dataDir: path.join(path.resolve(values["data-dir"]!), "pglite") },
   );
   try {
-    const client = (
-      database.db as unknown as {
-        $client: { query: (t: string) => Promise<{ rows: Record<string, unknown>[] }> };
-      }
-    ).$client;
+    const client: RawClient = rawClient(database.db);
     const chair = await client.query(
       `select person_id from role_grants where role = 'chair' and group_acronym = 'iotops' order by person_id limit 1`,
     );

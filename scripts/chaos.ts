@@ -26,7 +26,7 @@ import nodemailer from "nodemailer";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 
-import { migrateDatabase, openDatabase, type Database } from "~/db/client";
+import { migrateDatabase, openDatabase, rawClient, type Database } from "~/db/client";
 import { documents, outbox, roleGrants } from "~/db/schema";
 import { seedDatabase } from "~/db/seed";
 import { deliverOutbox } from "~/server/services/notifications/deliver-outbox";
@@ -371,7 +371,7 @@ async function main(): Promise<number> {
     const finishedByHarness = await finishOutbox(database, smtpPort);
     if (finishedByHarness)
       log(`${finishedByHarness} mail(s) still pending were sent after the run`);
-    const raw = (database.db as unknown as { $client: RawClient }).$client;
+    const raw: RawClient = rawClient(database.db);
     const report = await checkChaos(raw, runId, records, smtp.mails);
     const summary = {
       db: mode,

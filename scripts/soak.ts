@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 
-import { migrateDatabase, openDatabase } from "~/db/client";
+import { migrateDatabase, openDatabase, rawClient } from "~/db/client";
 import { seedDatabase } from "~/db/seed";
 import { hashPassword } from "~/server/auth/passwords";
 import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     await migrateDatabase(database);
     await seedDatabase(database.db, { demo: false });
     const password = `soak-${runId}-password`;
-    const raw = (database.db as unknown as { $client: RawClient }).$client;
+    const raw: RawClient = rawClient(database.db);
     const data = await generateDataset(raw, {
       issues: 3000,
       documents: 600,

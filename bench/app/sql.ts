@@ -10,13 +10,15 @@
  * difference to the HTTP latency is what the app adds (rendering, tRPC,
  * session, scheduling under concurrency).
  */
-import type { Db } from "~/db/client";
+import pg from "pg";
+import { rawClient, type Db } from "~/db/client";
 import { loadActor } from "~/server/auth/load-actor";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { getDocument } from "~/server/services/documents/find-documents";
 import { countIssuesByState, findIssues } from "~/server/services/issues/find-issues";
 import { getIssue } from "~/server/services/issues/get-issue";
 import { computeDispatchReport } from "~/server/services/issues/report";
+import type { RawClient } from "./bulk";
 import { percentile, round2 } from "./load-types";
 
 interface Statement {
@@ -27,11 +29,11 @@ interface Statement {
 type QueryFn = (...args: unknown[]) => Promise<unknown>;
 
 interface Queryish {
-  query: QueryFn;
+  query(...args: unknown[]): Promise<unknown>;
 }
 
 function clientOf(db: Db): Queryish {
-  return (db as unknown as { $client: Queryish }).$client;
+  return rawClient(db);
 }
 
 /** Runs `fn` and returns the statements it sent (node-postgres and PGlite call shapes). */
@@ -100,11 +102,9 @@ export async function timeScenarioSql(
   const iterations = opts.iterations ?? 200;
   const chair = await loadActor(db, samples.chairId);
   const calls = serviceCalls(db, chair, samples);
-  const client = clientOf(db);
+  const client = rawClient(db);
   // One connection for the replay, like one request would mostly get.
-  const pool = client as unknown as { connect?: () => Promise<Queryish & { release: () => void }> };
-  const conn =
-    typeof pool.connect === "function" && "totalCount" in pool ? await pool.connect() : null;
+  const conn = client instanceof pg.Pool ? await client.connect() : null;
   const runner: Queryish = conn ?? client;
   const out = {} as Record<SqlScenario, number>;
   try {
@@ -141,13 +141,11 @@ export async function explainScenarios(
   print: (text: string) => void,
 ): Promise<void> {
   const chair = await loadActor(db, samples.chairId);
-  const client = clientOf(db);
+  const client: RawClient = rawClient(db);
   for (const [name, fns] of Object.entries(serviceCalls(db, chair, samples))) {
     const set = await capture(db, fns[0]!);
     for (const st of set) {
-      const r = (await client.query(`explain (analyze, buffers) ${st.text}`, st.params)) as {
-        rows: Record<string, unknown>[];
-      };
+      const r = await client.query(`explain (analyze, buffers) ${st.text}`, st.params);
       const plan = r.rows.map((row) => String(Object.values(row)[0])).join("\n");
       print(`--- ${name}\n${st.text}\n-- params: ${JSON.stringify(st.params)}\n${plan}\n`);
     }

@@ -30,7 +30,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { backupsDir, BACKUP_SIGNAL, requestFile } from "~/db/backup-signal";
-import { openDatabase } from "~/db/client";
+import { openDatabase, pgliteClient, rawClient } from "~/db/client";
 import { acquireDataDirLock, holderAlive, parseLock } from "~/db/lock";
 import type { RawClient } from "../../bench/app/bulk";
 import { compareChecksums, tableChecksums, type Checksums } from "./db-checksums";
@@ -169,7 +169,7 @@ export async function dumpPglite(pgliteDir: string, timeoutMs = 120_000): Promis
   if (holder === null) {
     const database = await openDatabase({ dataDir: pgliteDir });
     try {
-      const client = (database.db as unknown as { $client: PGlite }).$client;
+      const client = pgliteClient(database.db);
       return Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer());
     } finally {
       await database.close();
@@ -248,7 +248,7 @@ export async function restorePglite(pgliteDir: string, file: string): Promise<st
   }
   const database = await openDatabase({ dataDir: pgliteDir });
   try {
-    const client = (database.db as unknown as { $client: RawClient }).$client;
+    const client = rawClient(database.db);
     return compareChecksums(manifest.tables, await tableChecksums(client));
   } finally {
     await database.close();
