@@ -35,7 +35,7 @@ export async function attempt(
   try {
     await db.transaction(async (tx) => {
       // A transaction is a Db for every service (they open savepoints inside it).
-      const caller = createCaller({ db: tx as unknown as Db, dbMode: mode, actor, requestId: "t" });
+      const caller = createCaller({ db: tx, dbMode: mode, actor, requestId: "t" });
       let fn: unknown = caller;
       for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
       try {

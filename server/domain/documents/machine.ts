@@ -212,23 +212,26 @@ export type TransitionTable = {
   readonly [T in TrackedStateType]: Readonly<Record<StateSlug<T>, readonly StateSlug<T>[]>>;
 };
 
-// Built from runtime data, so the slug types are asserted; the tests check every row.
-export const TRANSITIONS = Object.freeze(
-  Object.fromEntries(
-    TRACKED_STATE_TYPES.map((stateType) => {
-      const supplement: Partial<Record<string, { to: readonly string[] }>> =
-        SUPPLEMENTARY_TRANSITIONS[stateType];
-      const rows = stateList(stateType).map(
-        (s) =>
-          [
-            s.slug,
-            byDisplayOrder(stateType, [...s.nextStates, ...(supplement[s.slug]?.to ?? [])]),
-          ] as const,
-      );
-      return [stateType, Object.freeze(Object.fromEntries(rows))];
-    }),
-  ),
-) as unknown as TransitionTable;
+/** One axis of the table, built from the vocabulary data and the supplement. */
+function axisTransitions<T extends TrackedStateType>(stateType: T): TransitionTable[T] {
+  const supplement: Partial<Record<string, { to: readonly string[] }>> =
+    SUPPLEMENTARY_TRANSITIONS[stateType];
+  const rows = stateList(stateType).map(
+    (s) =>
+      [
+        s.slug,
+        byDisplayOrder(stateType, [...s.nextStates, ...(supplement[s.slug]?.to ?? [])]),
+      ] as const,
+  );
+  // Built from runtime data, so the slug types are asserted; the tests check every row.
+  return Object.freeze(Object.fromEntries(rows)) as TransitionTable[T];
+}
+
+export const TRANSITIONS: TransitionTable = Object.freeze({
+  draft: axisTransitions("draft"),
+  "draft-stream-ietf": axisTransitions("draft-stream-ietf"),
+  "draft-iesg": axisTransitions("draft-iesg"),
+});
 
 /** Legal next states of an axis; `from === null` means the document has no state there yet. */
 export function legalNextStates(

@@ -76,10 +76,10 @@ const GROUP_FIELDS = [
   "datatrackerId",
 ] as const;
 
-function changes<T extends Record<string, unknown>>(
-  before: T,
-  after: T,
-  fields: readonly (keyof T & string)[],
+function changes<K extends string>(
+  before: Readonly<Record<K, unknown>>,
+  after: Readonly<Record<K, unknown>>,
+  fields: readonly K[],
 ) {
   const changed: Record<string, { before: unknown; after: unknown }> = {};
   for (const f of fields) {
@@ -141,7 +141,7 @@ async function applyGroup(
     );
     return;
   }
-  const changed = changes(row as unknown as typeof incoming, incoming, GROUP_FIELDS);
+  const changed = changes(row, incoming, GROUP_FIELDS);
   if (Object.keys(changed).length === 0) {
     counts.unchanged++;
     return;
@@ -173,11 +173,7 @@ async function applyArea(tx: Db, g: MappedGroup, log: RunLog, events: EventInput
     await tx.insert(areas).values({ acronym: g.acronym, ...incoming, updatedAt: new Date(g.time) });
     counts.created++;
   } else {
-    const changed = changes(row as unknown as typeof incoming, incoming, [
-      "name",
-      "state",
-      "datatrackerId",
-    ]);
+    const changed = changes(row, incoming, ["name", "state", "datatrackerId"]);
     if (Object.keys(changed).length === 0 || row.acronym !== g.acronym) {
       counts.unchanged++;
       return;

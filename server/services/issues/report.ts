@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { zDay } from "~/server/domain/validation";
 import type { Db, Queryable } from "~/db/client";
+import { queryRows } from "~/db/rows";
 import { changeCounters } from "~/db/schema";
 
 export const ZDispatchReport = z
@@ -11,8 +12,6 @@ export const ZDispatchReport = z
     message: "The start date must be on or before the end date.",
     path: ["to"],
   });
-
-type Rows<T> = { rows: T[] };
 
 /**
  * Dispatch outcomes over a date range (by dispatch date), per destination and per
@@ -99,31 +98,36 @@ async function computeReport(db: Queryable, from: string, to: string) {
       when 'existing-wg' then recommendation->'outcome'->>'targetGroup'
       when 'irtf' then 'irtf:' || (recommendation->'outcome'->>'researchGroup')
       else recommendation->'outcome'->>'kind' end`;
-  const byDestination = (await db.execute(sql`
+  const byDestination = await queryRows(
+    db,
+    sql`
     select ${destination} as destination, recommendation->'outcome'->>'kind' as kind, count(*)::int as n
     from issues where ${range}
-    group by 1, 2 order by n desc, destination`)) as unknown as Rows<{
-    destination: string;
-    kind: string;
-    n: number;
-  }>;
-  const byCharterItem = (await db.execute(sql`
+    group by 1, 2 order by n desc, destination`,
+    z.object({ destination: z.string(), kind: z.string(), n: z.number() }),
+  );
+  const byCharterItem = await queryRows(
+    db,
+    sql`
     select coalesce(charter_item, 'unassigned') as charter_item, count(*)::int as n
     from issues where ${range}
-    group by 1 order by n desc, charter_item`)) as unknown as Rows<{
-    charter_item: string;
-    n: number;
-  }>;
-  const timing = (await db.execute(sql`
+    group by 1 order by n desc, charter_item`,
+    z.object({ charter_item: z.string(), n: z.number() }),
+  );
+  const timing = await queryRows(
+    db,
+    sql`
     select count(*)::int as n,
       percentile_cont(0.5) within group (order by extract(epoch from dispatched_at - created_at)) / 86400 as median_days,
       percentile_cont(0.9) within group (order by extract(epoch from dispatched_at - created_at)) / 86400 as p90_days
-    from issues where ${range}`)) as unknown as Rows<{
-    n: number;
-    median_days: number | null;
-    p90_days: number | null;
-  }>;
-  const t = timing.rows[0];
+    from issues where ${range}`,
+    z.object({
+      n: z.number(),
+      median_days: z.number().nullable(),
+      p90_days: z.number().nullable(),
+    }),
+  );
+  const t = timing[0];
   const round1 = (v: number | null | undefined) =>
     v == null ? null : Math.round(Number(v) * 10) / 10;
   return {
@@ -132,7 +136,7 @@ async function computeReport(db: Queryable, from: string, to: string) {
     total: t?.n ?? 0,
     medianDays: round1(t?.median_days),
     p90Days: round1(t?.p90_days),
-    byDestination: byDestination.rows,
-    byCharterItem: byCharterItem.rows.map((r) => ({ charterItem: r.charter_item, n: r.n })),
+    byDestination,
+    byCharterItem: byCharterItem.map((r) => ({ charterItem: r.charter_item, n: r.n })),
   };
 }

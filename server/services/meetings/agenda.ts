@@ -3,11 +3,7 @@ import { z } from "zod";
 import { zId, zText, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
-import {
-  outcomeTargetGroup,
-  ZRecommendation,
-  type Recommendation,
-} from "~/server/domain/dispatch/outcomes";
+import { outcomeTargetGroup, ZRecommendation } from "~/server/domain/dispatch/outcomes";
 import { DomainError } from "~/server/domain/errors";
 import {
   agendaMarkdown,
@@ -27,7 +23,7 @@ import { agendaCandidates } from "./meetings";
 
 /** The group an issue's recommendation sends it to, if any. */
 function targetGroupOf(issue: IssueRow): string | null {
-  const rec = issue.recommendation as Recommendation | null;
+  const rec = issue.recommendation;
   return rec ? outcomeTargetGroup(rec.outcome) : null;
 }
 

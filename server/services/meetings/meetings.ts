@@ -4,7 +4,7 @@ import { ZAcronym, safeString, zDay, zInt, zText } from "~/server/domain/validat
 import type { Db } from "~/db/client";
 import { agendaItems, groups, issues, meetings, sessions } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
-import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
+import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { sessionMayDiscuss } from "~/server/domain/meetings/agenda";
 import { importantDates } from "~/server/domain/meetings/important-dates";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
@@ -164,7 +164,7 @@ export async function agendaCandidates(db: Db, sessionId: number, group: string)
     .limit(200);
   return rows
     .filter((r) => {
-      const rec = r.recommendation as Recommendation | null;
+      const rec = r.recommendation;
       return sessionMayDiscuss(group, rec ? outcomeTargetGroup(rec.outcome) : null);
     })
     .map(({ id, title }) => ({ id, title }));

@@ -1,5 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Queryable } from "~/db/client";
+import { queryRows } from "~/db/rows";
 import { documents, issues } from "~/db/schema";
 import { outcomeTargetGroup, type Recommendation } from "~/server/domain/dispatch/outcomes";
 import type { KnownDocument } from "~/server/domain/routing";
@@ -74,7 +76,9 @@ export async function loadKnowledge(db: Queryable): Promise<KnownDocument[]> {
 
 /** A cheap fingerprint of the knowledge, so a server notices what other servers added. */
 export async function knowledgeFingerprint(db: Queryable): Promise<string> {
-  const r = (await db.execute(sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select
       (select count(*) from documents where group_acronym is not null)::text || ':' ||
       coalesce((select max(updated_at) from documents)::text, '-') || ':' ||
@@ -82,6 +86,8 @@ export async function knowledgeFingerprint(db: Queryable): Promise<string> {
       (select count(*) from groups)::text || ':' ||
       coalesce((select max(updated_at) from groups)::text, '-') || ':' ||
       (select count(*) from groups where state = 'active')::text
-      as fp`)) as unknown as { rows: { fp: string }[] };
-  return r.rows[0]?.fp ?? "";
+      as fp`,
+    z.object({ fp: z.string() }),
+  );
+  return rows[0]?.fp ?? "";
 }
