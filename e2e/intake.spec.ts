@@ -111,7 +111,7 @@ test.describe("filing an issue", () => {
     page,
   }) => {
     await page.addInitScript(() => {
-      (window as unknown as { __pwned?: number }).__pwned = undefined;
+      window.__pwned = undefined;
     });
     await signIn(page, "contributor");
     const form = new NewIssuePage(page);
@@ -139,9 +139,7 @@ test.describe("filing an issue", () => {
     await expect(section.locator("script")).toHaveCount(0);
     await expect(section.locator("img[onerror], [onerror]")).toHaveCount(0);
     await expect(section.locator("img")).toHaveCount(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
-      undefined,
-    );
+    expect(await page.evaluate(() => window.__pwned)).toBe(undefined);
     // A reload renders the stored text again, server side.
     await page.reload();
     await expect(issue.heading).toContainText(title);
@@ -154,9 +152,7 @@ test.describe("filing an issue", () => {
     expect(hrefs.filter((h) => /^\s*javascript:/i.test(h))).toEqual([]);
     // Give an injected handler time to fire, then check nothing ran.
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
-      undefined,
-    );
+    expect(await page.evaluate(() => window.__pwned)).toBe(undefined);
   });
 
   test("bad input: a missing title and an unknown draft get messages, typed text is kept", async ({

@@ -42,15 +42,14 @@ async function servePage(page: Page, url: string, html: string) {
 /** Records CSP violations in the page from before any of its scripts runs. */
 async function recordCspViolations(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
+    const violations: string[] = [];
+    window.__csp = violations;
     document.addEventListener("securitypolicyviolation", (e) =>
-      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
 }
-const cspViolations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+const cspViolations = (page: Page) => page.evaluate(() => window.__csp);
 
 test.describe("security headers", () => {
   test("every response carries them: pages, errors, API, feeds and static files", async ({
@@ -146,9 +145,7 @@ test.describe("security headers", () => {
     await expect
       .poll(() => cspViolations(page))
       .toContainEqual(expect.stringMatching(/^script-src/));
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBe(
-      undefined,
-    );
+    expect(await page.evaluate(() => window.__pwned)).toBe(undefined);
   });
 
   test("a page of the app cannot be framed by another site", async ({ page, baseURL }) => {
