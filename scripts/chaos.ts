@@ -21,15 +21,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { count, ne } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 
 import { migrateDatabase, openDatabase, rawClient, type Database } from "~/db/client";
-import { documents, outbox, roleGrants } from "~/db/schema";
+import { documents, roleGrants } from "~/db/schema";
 import { seedDatabase } from "~/db/seed";
-import { deliverOutbox } from "~/server/services/notifications/deliver-outbox";
 import { signUp } from "~/server/services/people/sign-up";
 
 import type { RawClient } from "../bench/app/bulk";
@@ -42,7 +38,8 @@ import {
   type AppServer,
   type BuildMode,
 } from "../bench/app/servers";
-import { checkChaos, type ReceivedMail } from "./lib/chaos-check";
+import { checkChaos } from "./lib/chaos-check";
+import { finishOutbox, pendingMail, smtpPeer } from "./lib/chaos-mail";
 import { mountSmallDisk, type SmallDisk } from "./lib/disk-full";
 import { runClient, type WriteRecord } from "./lib/chaos-clients";
 
@@ -85,78 +82,12 @@ const adminUrl =
   "postgres://postgres@127.0.0.1:5432/postgres";
 const runId = randomBytes(3).toString("hex");
 
-/** The SMTP peer: keeps what it receives; can be stopped, and can hold one answer. */
-function smtpPeer(port: number) {
-  const mails: ReceivedMail[] = [];
-  let onAccepted: (() => Promise<void>) | null = null;
-  let server: SMTPServer | null = null;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ["STARTTLS"],
-        logger: false,
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("end", () => {
-            const raw = Buffer.concat(chunks).toString("utf8");
-            const id = /^message-id:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? null;
-            mails.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId: id });
-            const hook = onAccepted;
-            onAccepted = null;
-            // The message is received; the sender learns it only after the hook.
-            if (hook) void hook().finally(() => callback());
-            else callback();
-          });
-        },
-      });
-      // A sender killed mid-conversation resets its connection: expected here.
-      server.on("error", () => {});
-      server.listen(port, "127.0.0.1", () => resolve());
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  return { mails, start, stop, armKill: (fn: () => Promise<void>) => (onAccepted = fn) };
-}
-
 function killGroup(s: AppServer) {
   try {
     if (s.child.pid) process.kill(-s.child.pid, "SIGKILL");
   } catch {
     // already gone
   }
-}
-
-async function pendingMail(database: Database): Promise<number> {
-  const [row] = await database.db
-    .select({ n: count() })
-    .from(outbox)
-    .where(ne(outbox.status, "sent"));
-  return row?.n ?? 0;
-}
-
-/** Deliver every message still pending, due or not, to the SMTP peer; returns how many were sent. */
-async function finishOutbox(database: Database, smtpPort: number): Promise<number> {
-  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${smtpPort}`);
-  const farFuture = () => new Date(Date.now() + 365 * 24 * 3600 * 1000);
-  let sent = 0;
-  try {
-    // Until a round sends nothing (a message that keeps failing ends up "failed",
-    // which the check reports).
-    for (let round = 0; round < 20; round++) {
-      const r = await deliverOutbox(database.db, transport, {
-        from: "chaos@localhost",
-        limit: 500,
-        now: farFuture,
-      });
-      sent += r.sent;
-      if (r.sent + r.retried + r.failed === 0) break;
-    }
-  } finally {
-    transport.close();
-  }
-  return sent;
 }
 
 async function main(): Promise<number> {
