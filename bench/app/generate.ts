@@ -17,6 +17,7 @@ import { DEVICE_CLASSES, SCALES } from "~/server/domain/intake/fields";
 import { createRoutingEngine } from "~/server/domain/routing";
 import { suggestionRecord } from "~/server/services/issues/file-issue";
 import { BulkTable, type RawClient } from "./bulk";
+import { ITEM_WORDS } from "./item-words";
 import { capitalise, int, mulberry32, pick, weighted, type Rand } from "./random";
 import {
   COMMENTS,
@@ -24,7 +25,6 @@ import {
   DEVICES,
   DOC_PREFIXES,
   FIRST_NAMES,
-  ITEM_WORDS,
   LAST_NAMES,
   NETWORKS,
   OUTCOME_WISHES,
