@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { CHARTER_ITEMS } from "~/server/domain/catalog";
@@ -10,10 +9,9 @@ import { DEVICE_CLASSES, LIMITS, SCALES, splitDocumentList } from "~/server/doma
 import { Field, fieldAria } from "../../_components/field";
 import { formErrors, type FormErrors } from "../../_components/form-errors";
 import { charterItemLabel, formatDateTime } from "../../_components/labels";
-import { ReadinessChecklist } from "../../_components/readiness-checklist";
-import { Suggestions } from "../../_components/suggestions";
 import { useDebounced } from "../../_components/use-debounced";
 import { useTRPC } from "../../_trpc/client";
+import { IssueGuidance, PossibleDuplicates } from "./issue-form-parts";
 
 const EMPTY = {
   title: "",
@@ -233,27 +231,7 @@ function IssueForm(props: {
           </p>
         )}
         {text("title", "Title", { max: LIMITS.title, required: true })}
-        {duplicates.data && duplicates.data.length > 0 && (
-          <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-            <p className="font-medium">Possible duplicates</p>
-            <p className="text-slate-700">
-              These existing issues look similar. If yours is the same problem, comment on that
-              issue instead of filing a new one.
-            </p>
-            <ul className="mt-1 list-disc pl-5">
-              {duplicates.data.map((d) => (
-                <li key={d.id}>
-                  <Link href={`/issues/${d.id}`}>
-                    #{d.id} {d.title}
-                  </Link>{" "}
-                  <span className="text-slate-600">
-                    ({Math.round(d.similarity * 100)}% similar)
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {duplicates.data && <PossibleDuplicates duplicates={duplicates.data} />}
         {text("problemStatement", "Problem statement", {
           rows: 8,
           max: LIMITS.problemStatement,
@@ -370,38 +348,7 @@ function IssueForm(props: {
           </button>
         </div>
       </form>
-      <aside aria-label="Guidance" className="space-y-6">
-        <section aria-labelledby="suggest-title" className="card space-y-2">
-          <h2 id="suggest-title">Where it might go</h2>
-          {!hasText && (
-            <p className="text-sm text-slate-600">
-              Start typing a title and problem statement to see suggestions.
-            </p>
-          )}
-          {hasText && suggest.isPending && (
-            <p role="status" className="text-sm text-slate-600">
-              Analysing…
-            </p>
-          )}
-          {suggest.isError && (
-            <p role="alert" className="text-sm text-red-700">
-              Suggestions are unavailable right now; you can still submit.
-            </p>
-          )}
-          {hasText && suggest.data && (
-            <div aria-busy={suggest.isFetching}>
-              <Suggestions
-                charterItem={suggest.data.charterItem}
-                candidates={suggest.data.candidates}
-                limit={3}
-              />
-            </div>
-          )}
-        </section>
-        <div className="card">
-          <ReadinessChecklist readiness={readiness} headingId="readiness-title" />
-        </div>
-      </aside>
+      <IssueGuidance hasText={hasText} suggest={suggest} readiness={readiness} />
     </div>
   );
 }
