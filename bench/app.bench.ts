@@ -36,7 +36,8 @@ import { createRoutingEngine } from "~/server/domain/routing";
 import { loadKnowledge } from "~/server/services/routing/knowledge";
 
 import type { RawClient } from "./app/bulk";
-import { generateDataset, issueText } from "./app/generate";
+import { generateDataset } from "./app/generate";
+import { issueText } from "./app/text";
 import {
   percentile,
   round2,

@@ -23,7 +23,8 @@ import { hashPassword } from "~/server/auth/passwords";
 import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
 
 import type { RawClient } from "../bench/app/bulk";
-import { generateDataset, issueText } from "../bench/app/generate";
+import { generateDataset } from "../bench/app/generate";
+import { issueText } from "../bench/app/text";
 import { percentile } from "../bench/app/load-types";
 import { mulberry32, pick } from "../bench/app/random";
 import {

@@ -1,0 +1,110 @@
+/** The bulk-insert tables the benchmark data set is written through. */
+import { BulkTable, type RawClient } from "./bulk";
+
+export function tables(client: RawClient) {
+  return {
+    people: new BulkTable(client, "people", [
+      { name: "id", type: "int" },
+      { name: "email", type: "text" },
+      { name: "name", type: "text" },
+      { name: "password_hash", type: "text" },
+      { name: "created_at", type: "timestamptz" },
+    ]),
+    roleGrants: new BulkTable(client, "role_grants", [
+      { name: "person_id", type: "int" },
+      { name: "role", type: "text" },
+      { name: "group_acronym", type: "text" },
+    ]),
+    documents: new BulkTable(client, "documents", [
+      { name: "name", type: "text" },
+      { name: "rev", type: "text" },
+      { name: "title", type: "text" },
+      { name: "abstract", type: "text" },
+      { name: "stream", type: "text" },
+      { name: "group_acronym", type: "text" },
+      { name: "intended_std_level", type: "text" },
+      { name: "shepherd", type: "text" },
+      { name: "ad", type: "text" },
+      { name: "tags", type: "textarray" },
+      { name: "created_at", type: "timestamptz" },
+      { name: "updated_at", type: "timestamptz" },
+    ]),
+    documentStates: new BulkTable(client, "document_states", [
+      { name: "document_name", type: "text" },
+      { name: "state_type", type: "text" },
+      { name: "slug", type: "text" },
+    ]),
+    documentRevisions: new BulkTable(client, "document_revisions", [
+      { name: "document_name", type: "text" },
+      { name: "rev", type: "text" },
+      { name: "date", type: "date" },
+    ]),
+    documentAuthors: new BulkTable(client, "document_authors", [
+      { name: "document_name", type: "text" },
+      { name: "name", type: "text" },
+      { name: "email", type: "text" },
+      { name: "position", type: "int" },
+    ]),
+    documentReplacements: new BulkTable(client, "document_replacements", [
+      { name: "source", type: "text" },
+      { name: "target", type: "text" },
+    ]),
+    issues: new BulkTable(client, "issues", [
+      { name: "id", type: "int" },
+      { name: "title", type: "text" },
+      { name: "problem_statement", type: "text" },
+      { name: "device_class", type: "text" },
+      { name: "scale", type: "text" },
+      { name: "network_type", type: "text" },
+      { name: "desired_outcome", type: "text" },
+      { name: "interested_people", type: "text" },
+      { name: "readiness", type: "int" },
+      { name: "state", type: "text" },
+      { name: "charter_item", type: "text" },
+      { name: "suggested_charter_item", type: "text" },
+      { name: "suggested_charter_score", type: "real" },
+      { name: "suggested_group", type: "text" },
+      { name: "suggestion", type: "jsonb" },
+      { name: "area", type: "text" },
+      { name: "submitter_id", type: "int" },
+      { name: "responsible_chair_id", type: "int" },
+      { name: "confidential", type: "bool" },
+      { name: "recommendation", type: "jsonb" },
+      { name: "closed_reason", type: "text" },
+      { name: "info_request", type: "text" },
+      { name: "created_at", type: "timestamptz" },
+      { name: "updated_at", type: "timestamptz" },
+      { name: "dispatched_at", type: "timestamptz" },
+      { name: "version", type: "int" },
+    ]),
+    issueDocuments: new BulkTable(client, "issue_documents", [
+      { name: "issue_id", type: "int" },
+      { name: "document_name", type: "text" },
+      { name: "created_at", type: "timestamptz" },
+    ]),
+    issueComments: new BulkTable(client, "issue_comments", [
+      { name: "issue_id", type: "int" },
+      { name: "author_id", type: "int" },
+      { name: "body", type: "text" },
+      { name: "created_at", type: "timestamptz" },
+    ]),
+    dispatchedRevisions: new BulkTable(client, "dispatched_revisions", [
+      { name: "document_name", type: "text" },
+      { name: "rev", type: "text" },
+      { name: "issue_id", type: "int" },
+      { name: "created_at", type: "timestamptz" },
+    ]),
+    events: new BulkTable(client, "events", [
+      { name: "subject_type", type: "text" },
+      { name: "subject_key", type: "text" },
+      { name: "type", type: "text" },
+      { name: "actor_id", type: "int" },
+      { name: "actor_capacity", type: "text" },
+      { name: "group_acronym", type: "text" },
+      { name: "payload", type: "jsonb" },
+      { name: "created_at", type: "timestamptz" },
+    ]),
+  };
+}
+
+export type Tables = ReturnType<typeof tables>;
