@@ -17,47 +17,28 @@
  * Progress goes to stderr; the last stdout line is one JSON object with the
  * results. Exits 1 when the exactly-once check fails. See docs/benchmarks.md.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-
-import { migrateDatabase, openDatabase, rawClient as driverOf, type Database } from "~/db/client";
-import { seedDatabase } from "~/db/seed";
-import { hashPassword } from "~/server/auth/passwords";
 import { CHARTER_ITEMS, CHARTER_ITEM_IDS } from "~/server/domain/catalog";
 import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import { createRoutingEngine } from "~/server/domain/routing";
 import { loadKnowledge } from "~/server/services/routing/knowledge";
-
-import type { RawClient } from "./app/bulk";
-import { generateDataset } from "./app/generate";
-import { issueText } from "./app/text";
-import {
-  percentile,
-  round2,
-  type LoadResult,
-  type LoadSpec,
-  type LoadWork,
-} from "./app/load-types";
+import { createBenchDatabase, rawClient, samplePools, seedBenchData } from "./app/bench-database";
+import { assertPortFree, runLoad } from "./app/load-runner";
+import { percentile, round2, type LoadResult, type LoadWork } from "./app/load-types";
+import { parseOptions, type ScenarioName } from "./app/options";
 import { mulberry32, pick } from "./app/random";
 import {
   ensureBuild,
-  ROOT,
   rssSampler,
   signIn,
   startServer,
   stopServer,
   waitHealthy,
   type AppServer,
-  type BuildMode,
 } from "./app/servers";
 import { timeScenarioSql, type SqlScenario } from "./app/sql";
+import { issueText } from "./app/text";
 import { checkFiled, checkTransitions, type OnceCheck } from "./app/verify";
 
 const started = performance.now();
@@ -66,164 +47,7 @@ function log(msg: string) {
   process.stderr.write(`[bench ${s}s] ${msg}\n`);
 }
 
-// ---------------------------------------------------------------------------
-// Options
-
-const SCENARIOS = [
-  "issues-list",
-  "triage",
-  "issue-page",
-  "suggest",
-  "report",
-  "document-page",
-  "file",
-  "transition",
-] as const;
-type ScenarioName = (typeof SCENARIOS)[number];
-
-interface Options {
-  db: "postgres" | "pglite";
-  issues: number;
-  documents: number;
-  instances: number;
-  duration: number;
-  connections: number;
-  build: BuildMode;
-  portBase: number;
-  keep: boolean;
-  seedOnly: boolean;
-  apply?: string;
-  adminUrl: string;
-  scenarios: ScenarioName[];
-}
-
-function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      db: { type: "string", default: "postgres" },
-      issues: { type: "string" },
-      documents: { type: "string" },
-      instances: { type: "string", default: "1" },
-      duration: { type: "string", default: "10" },
-      connections: { type: "string", default: "16" },
-      build: { type: "string", default: "auto" },
-      "port-base": { type: "string", default: "3300" },
-      keep: { type: "boolean", default: false },
-      "seed-only": { type: "boolean", default: false },
-      apply: { type: "string" },
-      "pg-admin-url": { type: "string" },
-      scenarios: { type: "string" },
-    },
-  });
-  const db = values.db;
-  if (db !== "postgres" && db !== "pglite") throw new Error("--db must be postgres or pglite");
-  const num = (v: string | undefined, fallback: number, name: string, min = 1) => {
-    const n = v === undefined ? fallback : Number(v);
-    if (!Number.isInteger(n) || n < min)
-      throw new Error(`--${name} must be a whole number ≥ ${min}`);
-    return n;
-  };
-  const build = values.build as BuildMode;
-  if (!["auto", "if-missing", "always", "never"].includes(build))
-    throw new Error("--build must be auto, if-missing, always or never");
-  const scenarios = (values.scenarios?.split(",").map((s) => s.trim()) ?? [...SCENARIOS]).filter(
-    Boolean,
-  );
-  for (const s of scenarios)
-    if (!SCENARIOS.includes(s as ScenarioName))
-      throw new Error(`Unknown scenario ${s}; known: ${SCENARIOS.join(", ")}`);
-  const instances = num(values.instances, 1, "instances");
-  if (db === "pglite" && instances !== 1) {
-    log("PGlite allows one process per data folder: using one instance.");
-  }
-  return {
-    db,
-    issues: num(values.issues, db === "postgres" ? 100_000 : 10_000, "issues", 10),
-    documents: num(values.documents, db === "postgres" ? 20_000 : 2_000, "documents", 10),
-    instances: db === "pglite" ? 1 : instances,
-    duration: num(values.duration, 10, "duration"),
-    connections: num(values.connections, 16, "connections"),
-    build,
-    portBase: num(values["port-base"], 3300, "port-base", 1024),
-    keep: values.keep ?? false,
-    seedOnly: values["seed-only"] ?? false,
-    apply: values.apply,
-    adminUrl:
-      values["pg-admin-url"] ??
-      process.env.BENCH_PG_ADMIN_URL ??
-      process.env.TEST_PG_ADMIN_URL ??
-      "postgres://postgres@127.0.0.1:5432/postgres",
-    scenarios: scenarios as ScenarioName[],
-  };
-}
-
-// ---------------------------------------------------------------------------
-// Helpers
-
-function rawClient(database: Database): RawClient {
-  return driverOf(database.db);
-}
-
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", () =>
-      reject(new Error(`Port ${port} is in use; pick other ports with --port-base.`)),
-    );
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve()));
-  });
-}
-
-/** Runs one scenario in a separate node process (bench/app/load-child.ts). */
-function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(ROOT, "bench/app/load-child.ts")],
-      { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
-    );
-    let out = "";
-    child.stdout.on("data", (b: Buffer) => (out += b.toString("utf8")));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const line = out.trim().split("\n").at(-1);
-      if (code !== 0 || !line) return reject(new Error(`load process exited with ${code}`));
-      try {
-        resolve(JSON.parse(line) as LoadResult);
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
-    child.stdin.end(JSON.stringify(spec));
-  });
-}
-
 const trpcInput = (v: unknown) => encodeURIComponent(JSON.stringify({ json: v }));
-
-interface Pools {
-  publicIssueIds: number[];
-  documentNames: string[];
-  transitionTargets: { id: number; version: number }[];
-}
-
-async function samplePools(client: RawClient): Promise<Pools> {
-  const ids = await client.query(
-    `select id from issues where not confidential order by random() limit 2000`,
-  );
-  const docs = await client.query(`select name from documents order by random() limit 2000`);
-  const targets = await client.query(
-    `select i.id, i.version from issues i
-      where i.state = 'submitted'
-        and not exists (select 1 from events e where e.subject_type = 'issue'
-                          and e.subject_key = i.id::text and e.type = 'discussion-started')
-      order by random() limit 50000`,
-  );
-  return {
-    publicIssueIds: ids.rows.map((r) => Number(r.id)),
-    documentNames: docs.rows.map((r) => String(r.name)),
-    transitionTargets: targets.rows.map((r) => ({ id: Number(r.id), version: Number(r.version) })),
-  };
-}
 
 // ---------------------------------------------------------------------------
 
@@ -239,7 +63,7 @@ interface ScenarioOut {
 }
 
 async function main(): Promise<number> {
-  const o = options();
+  const o = parseOptions(log);
   const runId = randomBytes(4).toString("hex");
   const loadStart = os.loadavg()[0]!;
   log(
@@ -275,93 +99,16 @@ async function main(): Promise<number> {
     for (let i = 0; i < o.instances; i++) await assertPortFree(o.portBase + i);
 
     // 1. A fresh database, generated.
-    let database: Database;
-    let serverEnv: Record<string, string>;
-    let reopen: () => Promise<Database>;
     const secret = randomBytes(32).toString("base64");
-    const baseEnv = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([k, v]) =>
-          v !== undefined &&
-          !["DATABASE_URL", "DATA_DIR", "DEMO_MODE", "AUTH_SECRET", "PORT", "NODE_ENV"].includes(k),
-      ),
-    ) as Record<string, string>;
-    if (o.db === "postgres") {
-      const name = `iotops_bench_${runId}`;
-      const admin = new pg.Client({ connectionString: o.adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(o.adminUrl);
-      url.pathname = `/${name}`;
-      log(`created database ${name}`);
-      cleanups.push(async () => {
-        if (o.keep) return log(`kept database ${url.toString()}`);
-        const a = new pg.Client({ connectionString: o.adminUrl });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-        log(`dropped database ${name}`);
-      });
-      database = await openDatabase({ url: url.toString(), poolSize: 4 });
-      serverEnv = { ...baseEnv, DATABASE_URL: url.toString() };
-      reopen = async () => database;
-    } else {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), "iotops-bench-"));
-      log(`data folder ${dataDir}`);
-      cleanups.push(async () => {
-        if (o.keep) return log(`kept data folder ${dataDir}`);
-        rmSync(dataDir, { recursive: true, force: true });
-      });
-      database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
-      serverEnv = { ...baseEnv, DATA_DIR: dataDir };
-      reopen = () => openDatabase({ dataDir: path.join(dataDir, "pglite") });
-    }
+    const bench = await createBenchDatabase(o, runId, cleanups, log);
+    let database = bench.database;
+    const { serverEnv, reopen } = bench;
     let dbOpen = true;
     cleanups.push(async () => {
       if (dbOpen) await database.close();
     });
 
-    log("generating the data set…");
-    const seedStart = performance.now();
-    await migrateDatabase(database);
-    await seedDatabase(database.db, { demo: false });
-    const password = `bench-${runId}-password`;
-    const passwordHash = await hashPassword(password);
-    const raw = rawClient(database);
-    const data = await generateDataset(raw, {
-      issues: o.issues,
-      documents: o.documents,
-      password,
-      passwordHash,
-      parallel: o.db === "postgres" ? 2 : 1,
-      log,
-    });
-    const v0 = performance.now();
-    if (o.apply) {
-      // A proposed fix (e.g. an index) tried end to end before it becomes a migration.
-      const text = readFileSync(path.resolve(o.apply), "utf8");
-      const driver = driverOf(database.db);
-      if (driver instanceof PGlite) await driver.exec(text);
-      else await raw.query(text);
-      log(`  applied ${o.apply}`);
-    }
-    // As autovacuum would have by now: statistics, and the visibility map for
-    // index-only scans. The big tables in parallel on PostgreSQL.
-    const { rows: tableRows } = await raw.query(
-      `select tablename from pg_tables where schemaname = 'public' and tablename not like '\\_\\_%'`,
-    );
-    const tableNames = tableRows.map((t) => `"${String(t.tablename)}"`);
-    const big = ['"issues"', '"events"'];
-    const rest = tableNames.filter((t) => !big.includes(t));
-    await Promise.all([...big, rest.join(", ")].map((list) => raw.query(`vacuum analyze ${list}`)));
-    log(`  vacuum analyze in ${((performance.now() - v0) / 1000).toFixed(1)} s`);
-    const seedS = round2((performance.now() - seedStart) / 1000);
-    log(
-      `seeded in ${seedS} s: ${Object.entries(data.rows)
-        .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
-        .join(", ")}`,
-    );
+    const { data, seedS } = await seedBenchData(database, o, runId, log);
     if (o.seedOnly) {
       await cleanup();
       process.stdout.write(
