@@ -8,7 +8,7 @@ import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { sessionMayDiscuss } from "~/server/domain/meetings/agenda";
 import { importantDates } from "~/server/domain/meetings/important-dates";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
-import { assertCan, can, NO_RESOURCE } from "~/server/domain/permissions/policy";
+import { assertCan, can, decide, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 
 const day = zDay();
@@ -111,8 +111,9 @@ export async function createSession(
   actor: MaybeActor,
   input: z.infer<typeof ZCreateSession>,
 ) {
-  const capacity = can(actor, "meeting.manage", NO_RESOURCE)
-    ? "secretariat"
+  const manage = decide(actor, "meeting.manage", NO_RESOURCE);
+  const capacity = manage.allowed
+    ? manage.capacity
     : assertCan(actor, "agenda.manage", { kind: "group", acronym: input.group });
   return db.transaction(async (tx) => {
     const [meeting] = await tx
