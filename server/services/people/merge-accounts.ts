@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "~/db/client";
+import { queryRows } from "~/db/rows";
 import {
   accounts,
   emailVerifications,
@@ -134,12 +135,16 @@ async function lockPerson(tx: Tx, id: number) {
 
 async function moveEverything(tx: Tx, from: number, to: number): Promise<MergeResult["moved"]> {
   // Roles: move those the survivor lacks; drop exact duplicates.
-  const roles = await tx.execute(sql`
+  const roles = await queryRows(
+    tx,
+    sql`
     update ${roleGrants} g set person_id = ${to}
     where g.person_id = ${from} and not exists (
       select 1 from ${roleGrants} s where s.person_id = ${to}
         and s.role = g.role and s.group_acronym = g.group_acronym and s.source = g.source)
-    returning g.id`);
+    returning g.id`,
+    z.object({ id: z.number() }),
+  );
   await tx.delete(roleGrants).where(eq(roleGrants.personId, from));
   const links = await tx
     .update(accounts)
@@ -161,11 +166,15 @@ async function moveEverything(tx: Tx, from: number, to: number): Promise<MergeRe
     .set({ authorId: to })
     .where(eq(issueComments.authorId, from))
     .returning({ id: issueComments.id });
-  const watched = await tx.execute(sql`
+  const watched = await queryRows(
+    tx,
+    sql`
     insert into ${watches} (person_id, subject_type, subject_key, active, automatic, created_at)
     select ${to}, subject_type, subject_key, active, automatic, created_at
     from ${watches} where person_id = ${from}
-    on conflict do nothing returning subject_key`);
+    on conflict do nothing returning subject_key`,
+    z.object({ subject_key: z.string() }),
+  );
   await tx.delete(watches).where(eq(watches.personId, from));
   await tx.execute(sql`
     update ${notifications} n set person_id = ${to}
@@ -184,19 +193,12 @@ async function moveEverything(tx: Tx, from: number, to: number): Promise<MergeRe
     .set({ personId: to })
     .where(and(eq(outbox.personId, from), eq(outbox.status, "pending")));
   return {
-    roles: rowCount(roles),
+    roles: roles.length,
     issues: new Set([...submitted, ...chaired].map((r) => r.id)).size,
     comments: comments.length,
-    watches: rowCount(watched),
+    watches: watched.length,
     links: links.length,
   };
-}
-
-/** Rows returned by a raw statement (node-postgres and PGlite shape it differently). */
-function rowCount(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  const rows = (result as { rows?: unknown[] }).rows;
-  return Array.isArray(rows) ? rows.length : 0;
 }
 
 /** {@link mergeAccounts}, with the other account's password tries throttled per person. */
