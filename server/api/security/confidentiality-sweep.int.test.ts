@@ -244,6 +244,12 @@ const CASES: Case[] = [
     missing: () => ({ id: MISSING_NUMBER }),
     shows: ENTITLED,
   },
+  {
+    path: "issue.get",
+    about: "a public issue whose routing record names the dispatched one as similar",
+    input: (s) => ({ id: s.echo }),
+    shows: ENTITLED,
+  },
   { path: "issue.list", about: "the default list", input: () => ({}), shows: ENTITLED },
   {
     path: "issue.list",
