@@ -33,8 +33,9 @@ function refsOf(payload: Record<string, unknown>): number[] {
 
 /**
  * Events as the actor may read them: a reference to an issue they may not see
- * is replaced by null (the payload's other fields stay). With `drop`, events of
- * those types that mention a hidden issue are left out entirely.
+ * is replaced by null, and the title beside it is left out (the payload's other
+ * fields stay). With `drop`, events of those types that mention a hidden issue
+ * are left out entirely.
  */
 export async function redactIssueRefs<E extends { type: string; payload: unknown }>(
   db: Queryable,
@@ -60,6 +61,9 @@ export async function redactIssueRefs<E extends { type: string; payload: unknown
       for (const k of ISSUE_REF_KEYS) {
         if (typeof payload[k] === "number" && hidden.has(payload[k])) payload[k] = null;
       }
+      // A title beside a reference is the referenced issue's (a merged duplicate's): it
+      // goes with the number, as it does when the duplicate was confidential at the merge.
+      delete payload.title;
       out.push({ ...e, payload });
     }
   }
