@@ -34,7 +34,7 @@ import {
   LONG_PROBLEM,
 } from "../../services/issues/test-fixtures";
 import { setWatch } from "../../services/notifications/watches";
-import { answer, type Answer } from "./call";
+import { answer, answerOnHandle, type Answer } from "./call";
 import {
   actorFor,
   buildWorld,
@@ -179,6 +179,11 @@ interface Case {
    */
   reachesWhenPublic?: boolean;
   reveals?: Reveals;
+  /**
+   * Read on the database handle, outside a transaction: the routing engine is kept
+   * per handle, and learnt the dispatched issue while it was public.
+   */
+  onHandle?: boolean;
 }
 
 const data = (a: Answer) => (a.ok ? (a.data as Record<string, unknown>) : {});
@@ -362,6 +367,13 @@ const CASES: Case[] = [
     // The answer ranks groups for the words the caller typed; it holds no issue.
     shows: NOBODY,
     reveals: (s, text) => s.hidden.some((n) => numberIn(text, n)),
+  },
+  {
+    path: "issue.suggest",
+    about: "routing for the dispatched one's text from when it was public (the engine as cached)",
+    input: () => ({ title: "Telemetry escrow for fleet gateways", text: LONG_PROBLEM }),
+    onHandle: true,
+    shows: NOBODY,
   },
   {
     path: "issue.duplicates",
@@ -705,7 +717,9 @@ describe(`confidentiality sweep on ${testDbKind()}`, () => {
       const answers: Partial<Record<SweepRole, string>> = {};
       for (const role of SWEEP_ROLES) {
         const actor = sweepActor(s, role);
-        const a = await answer(t.db, t.mode, actor, c.path, c.input(s));
+        const a = c.onHandle
+          ? await answerOnHandle(t.db, t.mode, actor, c.path, c.input(s))
+          : await answer(t.db, t.mode, actor, c.path, c.input(s));
         const text = serialize(a);
         answers[role] = evidence(s, text);
         if (c.missing && !c.shows.includes(role)) {
