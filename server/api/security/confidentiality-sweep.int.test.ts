@@ -428,7 +428,8 @@ const CASES: Case[] = [
   },
   {
     path: "notification.list",
-    about: "the caller's notifications (everyone signed in watches the issue and IOTOPS)",
+    about:
+      "the caller's notifications (everyone signed in watches the issue and IOTOPS; the barred roles since before two were made confidential)",
     input: () => ({}),
     // A watcher who may see the issue hears of the comment on it; the others hear nothing.
     shows: ["submitter", "iotopsChair", "ad", "secretariat"],
@@ -438,6 +439,7 @@ const CASES: Case[] = [
     about: "the caller's unread count",
     input: () => undefined,
     shows: NOBODY,
+    // Numbers only; `notification.list` answers with the same count as `unread`.
   },
   {
     path: "notification.settings",
@@ -587,6 +589,11 @@ const IOTOPS_BCP = {
 
 async function setUp(db: Db, w: World): Promise<Sweep> {
   const c = w.cast;
+  // The barred roles watch IOTOPS from the start, so they were notified about the issues
+  // below while those were public.
+  for (const a of [c.bob, c.unverified, c.suitChair, c.intAd]) {
+    await setWatch(db, a, { subjectType: "group", subjectKey: "iotops", active: true });
+  }
   // Public at first, and dispatched: the routing engine learns from it, so an issue filed
   // meanwhile records it among its similar documents ("similar to issue-N").
   const dispatchedSecret = await file(db, c.alice, {
