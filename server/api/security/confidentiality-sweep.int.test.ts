@@ -13,6 +13,10 @@
  * must find them in the direct reads, so the sweep can fail. Channels that show
  * confidential issues to nobody (feeds, agendas, the report) are proven to
  * carry them by making the issues public in a rolled-back transaction.
+ *
+ * Two of the issues were public first, as the app allows: copies made of them
+ * then (other issues' routing records and timelines, the routing engine,
+ * watchers' notifications) must not outlive their becoming confidential.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import superjson from "superjson";
@@ -643,8 +647,8 @@ async function setUp(db: Db, w: World): Promise<Sweep> {
     .from(agendaItems)
     .where(and(eq(agendaItems.sessionId, w.sessionId), eq(agendaItems.issueId, w.secret)));
   if (!item) throw new Error("the confidential issue is not on the agenda");
-  // Everyone signed in watches the confidential issue by its number (and the missing one, so
-  // the two look alike to them), and IOTOPS; a comment on the issue then notifies the watchers.
+  // Public at first and closed as a duplicate of another issue, whose timeline records the
+  // merge with its title; then reopened and made confidential by its submitter.
   const merged = await file(db, c.alice, {
     title: `Gateway ${FORMER_WORD} port left open`,
     problemStatement: LONG_PROBLEM,
@@ -671,6 +675,8 @@ async function setUp(db: Db, w: World): Promise<Sweep> {
     merged,
     hidden: [w.secret, dispatchedSecret, merged],
   };
+  // Everyone signed in watches the confidential issue by its number (and the missing one, so
+  // the two look alike to them), and IOTOPS; a comment on the issue then notifies the watchers.
   for (const role of SWEEP_ROLES) {
     const actor = sweepActor(sweep, role);
     if (!actor) continue;
