@@ -1,6 +1,6 @@
 import type { APIResponse, Browser, Page } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
-import { expect, test } from "./fixtures/personas";
+import { expect, test, type Persona } from "./fixtures/personas";
 import { pageAs, signIn, stamp } from "./pages/session";
 import { api, applyViaApi } from "./pages/trpc";
 
@@ -45,6 +45,8 @@ const RUN = stamp();
 const stored = (p: string) => p.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
 /** A one-line label put before each payload, so a page that drops the payload is noticed. */
 const label = (n: number) => `Payload ${n} ${RUN}:`;
+/** The name of the imported draft that carries payload `n` in its title and abstract. */
+const docName = (n: number) => `draft-xss-${RUN}-payload${String.fromCharCode(97 + n)}`;
 /** The title of the issue that carries payload `n` (a title is one line). */
 const titleOf = (n: number) => `${label(n)} ${PAYLOADS[n]!.replace(/\n+/g, " ")}`;
 
@@ -118,7 +120,7 @@ function expectNoRawPayload(body: string, what: string) {
 }
 
 /** A page in a context of its own with the CSP bypassed, signed in as `who` (or anonymous). */
-async function viewer(browser: Browser, who: "chair" | "contributor" | "ad" | null) {
+async function viewer(browser: Browser, who: Persona | null) {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const hits = await armDetector(page);
@@ -217,6 +219,28 @@ test.describe("stored payloads are shown as text", () => {
       });
     }
     await chair.context().close();
+
+    // The secretariat imports one draft per payload, with it in the title and abstract.
+    const secretariat = await pageAs(browser, "secretariat");
+    const report = await api(secretariat).document.import.mutate({
+      text: JSON.stringify({
+        meta: { limit: 50, next: null, offset: 0, previous: null, total_count: PAYLOADS.length },
+        objects: PAYLOADS.map((p, n) => ({
+          name: docName(n),
+          rev: "00",
+          title: titleOf(n),
+          abstract: `${label(n)} ${p}`,
+          type: "/api/v1/name/doctypename/draft/",
+          stream: "/api/v1/name/streamname/ietf/",
+          group: { acronym: "iotops" },
+          states: ["/api/v1/doc/state/1/"],
+          intended_std_level: null,
+          resource_uri: `/api/v1/doc/document/${docName(n)}/`,
+        })),
+      }),
+    });
+    expect(report.created, JSON.stringify(report)).toBe(PAYLOADS.length);
+    await secretariat.context().close();
   });
 
   test.afterAll(async ({ browser }) => {
@@ -304,6 +328,26 @@ test.describe("stored payloads are shown as text", () => {
     }
   });
 
+  test("document pages and the documents list show imported titles and abstracts as text", async ({
+    browser,
+  }) => {
+    test.slow(); // a page and a search per payload
+    const { page, hits } = await viewer(browser, null);
+    for (const n of PAYLOADS.keys()) {
+      await visitClean(page, hits, `/documents/${docName(n)}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(docName(n));
+      await expect(page.getByText(stored(titleOf(n))).first()).toBeVisible();
+      await expect(page.getByRole("region", { name: "Abstract" })).toContainText(label(n));
+      await expect(page.getByRole("region", { name: "Abstract" })).toContainText(
+        stored(PAYLOADS[n]!).split("\n")[0]!,
+      );
+    }
+    await visitClean(page, hits, `/documents?q=${encodeURIComponent(`draft-xss-${RUN}`)}`);
+    await expect(page.getByText(stored(titleOf(PAYLOADS.length - 1))).first()).toBeVisible();
+    await visitClean(page, hits, "/groups/iotops");
+    await page.context().close();
+  });
+
   test("the agenda page shows titles and presenters as text", async ({ browser }) => {
     for (const who of [null, "chair"] as const) {
       const { page, hits } = await viewer(browser, who);
@@ -373,5 +417,22 @@ test.describe("stored payloads are shown as text", () => {
     const txtText = await txt.text();
     // Plain text is served as text/plain with nosniff: the payload is there verbatim.
     for (const n of ids.keys()) expect(txtText).toContain(stored(titleOf(n)).slice(0, 60));
+  });
+
+  test("a chair's information request is shown to the submitter as text", async ({ browser }) => {
+    test.slow(); // a page per payload
+    const chair = await pageAs(browser, "chair");
+    for (const [n, id] of ids.entries())
+      await applyViaApi(chair, id, { type: "request-info", message: `${label(n)} ${PAYLOADS[n]}` });
+    await chair.context().close();
+    const { page, hits } = await viewer(browser, "contributor");
+    for (const [n, id] of ids.entries()) {
+      await visitClean(page, hits, `/issues/${id}`);
+      const request = page
+        .getByRole("region")
+        .filter({ hasText: "The chairs asked for more information" });
+      await expect(request).toContainText(stored(`${label(n)} ${PAYLOADS[n]}`));
+    }
+    await page.context().close();
   });
 });
