@@ -2,6 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Db, DbMode } from "~/db/client";
 import { createThrottle, type Throttle } from "~/server/auth/throttle";
+import { isDomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { createCaller } from "../root";
 
@@ -50,4 +51,75 @@ export async function attempt(
     if (!(e instanceof Rollback)) throw e;
   }
   return outcome;
+}
+
+/** What a read came to, as its caller receives it: the data, or the error's code, message and detail. */
+export type Answer =
+  { ok: true; data: unknown } | { ok: false; code: string; message: string; domain: unknown };
+
+async function answerOf(
+  ctx: Parameters<typeof createCaller>[0],
+  path: string,
+  input: unknown,
+): Promise<Answer> {
+  let fn: unknown = createCaller(ctx);
+  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+  try {
+    return { ok: true, data: await (fn as (i: unknown) => Promise<unknown>)(input) };
+  } catch (e) {
+    if (!(e instanceof TRPCError)) throw e;
+    // What the error formatter sends: the message and the domain error's code and details.
+    const cause = e.cause as { code?: unknown; details?: unknown } | undefined;
+    return {
+      ok: false,
+      code: e.code,
+      message: e.message,
+      domain: isDomainError(cause) ? { code: cause.code, details: cause.details ?? null } : null,
+    };
+  }
+}
+
+/**
+ * Call `path` with `input` and keep what it answered (for confidentiality
+ * checks); like `attempt`, nothing it writes is kept. `prepare` runs first in
+ * the same transaction, to look at the answer in a changed world.
+ */
+export async function answer(
+  db: Db,
+  mode: DbMode,
+  actor: MaybeActor,
+  path: string,
+  input: unknown,
+  prepare?: (tx: Db) => Promise<void>,
+): Promise<Answer> {
+  let got: Answer | undefined;
+  freshThrottle();
+  try {
+    await db.transaction(async (raw) => {
+      const tx = raw as unknown as Db;
+      await prepare?.(tx);
+      got = await answerOf({ db: tx, dbMode: mode, actor, requestId: "t" }, path, input);
+      throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  if (!got) throw new Error(`${path} gave no answer`);
+  return got;
+}
+
+/**
+ * A read on the database handle itself, not in a transaction, so that what the
+ * app keeps per database handle (the routing engine) is what a request would
+ * use. Only for reads: nothing is rolled back.
+ */
+export async function answerOnHandle(
+  db: Db,
+  mode: DbMode,
+  actor: MaybeActor,
+  path: string,
+  input: unknown,
+): Promise<Answer> {
+  freshThrottle();
+  return answerOf({ db, dbMode: mode, actor, requestId: "t" }, path, input);
 }

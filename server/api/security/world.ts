@@ -5,7 +5,7 @@
  * merge, a Datatracker sync in progress, and a valid input for every tRPC
  * procedure.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agendaItems, issues, outbox, roleGrants } from "~/db/schema";
 import { loadActor } from "~/server/auth/load-actor";
@@ -39,6 +39,11 @@ export type Role = (typeof ROLES)[number];
 /** Words that appear only in the confidential issue, for the confidentiality sweep. */
 export const SECRET_WORDS = ["zanzibarquokka", "marmalade-heliotrope"] as const;
 export const SECRET_TITLE = `Zanzibarquokka gateway backdoor (${SECRET_WORDS[1]})`;
+/**
+ * The confidential issue's number: one no other row of the world has as an id,
+ * so finding it anywhere in an answer is a leak, not a coincidence.
+ */
+export const SECRET_NUMBER = 4_613_207;
 
 export interface World {
   cast: DocumentCast & { unverified: Actor };
@@ -47,7 +52,7 @@ export interface World {
   inDiscussion: number;
   adReview: number;
   dispatched: number;
-  /** Confidential, filed by Alice, in discussion; on no agenda. */
+  /** Confidential, filed by Alice, in discussion; on no agenda. Numbered SECRET_NUMBER. */
   secret: number;
   sessionId: number;
   itemId: number;
@@ -91,11 +96,15 @@ export async function buildWorld(db: Db): Promise<World> {
   await driveTo(db, cast, adReview, "ad-review");
   const dispatched = await file(db, cast.alice, { title: "Manifest signing keys rotation" });
   await driveTo(db, cast, dispatched, "dispatched");
+  await db.execute(
+    sql`select setval(pg_get_serial_sequence('issues', 'id'), ${SECRET_NUMBER - 1})`,
+  );
   const secret = await file(db, cast.alice, {
     title: SECRET_TITLE,
     problemStatement: `The ${SECRET_WORDS[0]} debug port stays open after provisioning; ${SECRET_WORDS[1]} firmware ships it enabled.`,
     confidential: true,
   });
+  if (secret !== SECRET_NUMBER) throw new Error(`the confidential issue is #${secret}`);
   await driveTo(db, cast, secret, "in-discussion");
   await createMeeting(db, cast.secretariat, {
     number: 131,

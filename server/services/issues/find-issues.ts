@@ -18,6 +18,7 @@ import {
   type CursorPosition,
 } from "~/server/domain/validation";
 import { visibleIssues } from "./access";
+import { redactSimilarIssues } from "./issue-refs";
 
 export const ISSUE_SORTS = ["newest", "oldest", "readiness"] as const;
 
@@ -126,7 +127,13 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
     .where(and(...where))
     .orderBy(...order)
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
+  const page = rows.slice(0, f.limit);
+  const candidates = await redactSimilarIssues(
+    db,
+    actor,
+    page.map((r) => r.topCandidates),
+  );
+  const items = page.map((r, i) => ({ ...r, topCandidates: candidates[i] ?? [] }));
   const last = rows.length > f.limit ? items.at(-1) : undefined;
   return {
     items,

@@ -16,7 +16,7 @@ import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
 import { can } from "~/server/domain/permissions/policy";
 import { loadTimeline } from "../events";
 import { issueResource, loadVisibleIssue } from "./access";
-import { hiddenIssueIds, redactIssueRefs } from "./issue-refs";
+import { hiddenIssueIds, redactIssueRefs, redactSimilarIssues } from "./issue-refs";
 
 /**
  * Linked documents with their current revision and states, and past dispatches
@@ -101,6 +101,7 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
       ? null
       : row.duplicateOf;
 
+  const [suggestion] = await redactSimilarIssues(db, actor, [row.suggestion]);
   const recommendation = row.recommendation;
   const commands = legalCommands(row.state, { recommendation }).filter((c) =>
     can(actor, COMMAND_ACTION[c], resource),
@@ -110,7 +111,7 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
     dispatched,
   );
   return {
-    issue: { ...row, recommendation, duplicateOf },
+    issue: { ...row, suggestion: suggestion ?? null, recommendation, duplicateOf },
     submitter: submitter ?? null,
     responsibleChair: chair ?? null,
     readiness: assessReadiness({ ...row, relatedDocuments: docs.map((d) => d.name) }),

@@ -33,8 +33,9 @@ function refsOf(payload: Record<string, unknown>): number[] {
 
 /**
  * Events as the actor may read them: a reference to an issue they may not see
- * is replaced by null (the payload's other fields stay). With `drop`, events of
- * those types that mention a hidden issue are left out entirely.
+ * is replaced by null, and the title beside it is left out (the payload's other
+ * fields stay). With `drop`, events of those types that mention a hidden issue
+ * are left out entirely.
  */
 export async function redactIssueRefs<E extends { type: string; payload: unknown }>(
   db: Queryable,
@@ -60,8 +61,59 @@ export async function redactIssueRefs<E extends { type: string; payload: unknown
       for (const k of ISSUE_REF_KEYS) {
         if (typeof payload[k] === "number" && hidden.has(payload[k])) payload[k] = null;
       }
+      // A title beside a reference is the referenced issue's (a merged duplicate's): it
+      // goes with the number, as it does when the duplicate was confidential at the merge.
+      delete payload.title;
       out.push({ ...e, payload });
     }
   }
   return out;
+}
+
+/** How a routing record names an issue among its similar documents ("similar to issue-12"). */
+const SIMILAR_ISSUE = /\bissue-(\d+)\b/g;
+
+function similarIssueIds(value: unknown, out: number[] = []): number[] {
+  if (typeof value === "string") {
+    for (const m of value.matchAll(SIMILAR_ISSUE)) out.push(Number(m[1]));
+  } else if (Array.isArray(value)) {
+    for (const v of value) similarIssueIds(v, out);
+  } else if (value && typeof value === "object") {
+    for (const v of Object.values(value)) similarIssueIds(v, out);
+  }
+  return out;
+}
+
+/**
+ * Routing records (an issue's stored suggestion, a list's top candidates) as the
+ * actor may read them. They were written when the issue was filed, and name the
+ * similar issues the routing engine knew then, which may have become
+ * confidential since: those the actor may not see are left out of the lists of
+ * similar documents and called "another issue" in the reasons.
+ */
+export async function redactSimilarIssues<T>(
+  db: Queryable,
+  actor: MaybeActor,
+  records: readonly T[],
+): Promise<T[]> {
+  const hidden = await hiddenIssueIds(db, actor, similarIssueIds(records));
+  if (hidden.size === 0) return [...records];
+  const isHidden = (n: string) => hidden.has(Number(n));
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      return value.replace(SIMILAR_ISSUE, (ref, n: string) =>
+        isHidden(n) ? "another issue" : ref,
+      );
+    }
+    if (Array.isArray(value)) {
+      return value
+        .filter((v) => !(typeof v === "string" && /^issue-\d+$/.test(v) && isHidden(v.slice(6))))
+        .map(scrub);
+    }
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+    }
+    return value;
+  };
+  return records.map((r) => scrub(r) as T);
 }

@@ -7,6 +7,7 @@ import { titleTerms, rankDuplicates } from "~/server/domain/intake/similarity";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { routingEngine } from "../routing/engine";
 import { visibleIssues } from "./access";
+import { redactSimilarIssues } from "./issue-refs";
 
 export const ZSuggestInput = z.object({
   title: zText("the title", 500).default(""),
@@ -18,7 +19,11 @@ export const ZSuggestInput = z.object({
 export async function suggestRouting(db: Db, input: z.infer<typeof ZSuggestInput>) {
   if (input.title.trim() === "" && input.text.trim() === "") return null;
   const engine = await routingEngine(db);
-  return engine.route({ title: input.title, text: input.text }, { limit: input.limit });
+  const routed = engine.route({ title: input.title, text: input.text }, { limit: input.limit });
+  // The engine learns public decisions and keeps them until it is rebuilt; one made
+  // confidential since may still be among its similar documents, so it is named as for anyone.
+  const [shown] = await redactSimilarIssues(db, null, [routed]);
+  return shown ?? routed;
 }
 
 export const ZDuplicatesInput = z.object({

@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import {
   documents,
+  events,
   issues,
   notificationPrefs,
   notifications,
@@ -15,7 +16,7 @@ import { emailText, messageFor } from "~/server/domain/notifications/messages";
 import { DISPATCH_GROUP, type Actor } from "~/server/domain/permissions/actor";
 import { decide } from "~/server/domain/permissions/policy";
 import { publicBaseUrl } from "~/server/env";
-import { issueResource } from "../issues/access";
+import { issueResource, visibleIssues } from "../issues/access";
 
 export interface StoredEvent {
   id: number;
@@ -243,10 +244,27 @@ export async function notifyForEvents(
 }
 
 /** Count of unread notifications, for the header badge. */
-export async function unreadCount(db: Queryable, personId: number): Promise<number> {
+/**
+ * The person's notifications they may still read: one about an issue they may no
+ * longer see (it was made confidential after they were notified) stays out of
+ * their list and count, as the issue itself does.
+ */
+export function ownVisibleNotifications(actor: Actor): SQL {
+  const visible = visibleIssues(actor);
+  const own = eq(notifications.personId, actor.personId);
+  if (!visible) return own;
+  return and(
+    own,
+    sql`not exists (select 1 from ${events} inner join ${issues}
+      on ${events.subjectType} = 'issue' and ${issues.id}::text = ${events.subjectKey}
+      where ${events.id} = ${notifications.eventId} and not (${visible}))`,
+  )!;
+}
+
+export async function unreadCount(db: Queryable, actor: Actor): Promise<number> {
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.personId, personId), sql`${notifications.readAt} is null`));
+    .where(and(ownVisibleNotifications(actor), sql`${notifications.readAt} is null`));
   return r?.n ?? 0;
 }

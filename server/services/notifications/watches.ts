@@ -5,7 +5,7 @@ import type { Db } from "~/db/client";
 import { notificationPrefs, notifications, watches } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
-import { unreadCount } from "./notify";
+import { ownVisibleNotifications, unreadCount } from "./notify";
 
 export const ZWatchSubject = z.object({
   subjectType: z.enum(["issue", "group", "document"], {
@@ -79,19 +79,19 @@ export async function listNotifications(
   actor: MaybeActor,
   opts: { unreadOnly?: boolean } = {},
 ) {
-  const personId = me(actor);
+  me(actor);
   const items = await db
     .select()
     .from(notifications)
     .where(
       and(
-        eq(notifications.personId, personId),
+        ownVisibleNotifications(actor!),
         opts.unreadOnly ? isNull(notifications.readAt) : undefined,
       ),
     )
     .orderBy(desc(notifications.id))
     .limit(100);
-  return { items, unread: await unreadCount(db, personId) };
+  return { items, unread: await unreadCount(db, actor!) };
 }
 
 export async function markNotificationsRead(db: Db, actor: MaybeActor, ids: number[] | "all") {
@@ -106,9 +106,9 @@ export async function markNotificationsRead(db: Db, actor: MaybeActor, ids: numb
         ids === "all" ? undefined : sql`${notifications.id} in ${ids.length ? ids : [0]}`,
       ),
     );
-  return { unread: await unreadCount(db, personId) };
+  return { unread: await unreadCount(db, actor!) };
 }
 
 export async function myUnreadCount(db: Db, actor: MaybeActor) {
-  return actor ? unreadCount(db, actor.personId) : 0;
+  return actor ? unreadCount(db, actor) : 0;
 }

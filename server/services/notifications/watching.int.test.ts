@@ -306,15 +306,15 @@ describe(`watching and notifications on ${testDbKind()}`, () => {
     expect(mine.items.length).toBeGreaterThanOrEqual(5);
     expect(mine.items.every((n) => n.personId === cast.alice.personId)).toBe(true);
     expect(mine.unread).toBe(mine.items.length);
-    expect(await unreadCount(t.db, cast.alice.personId)).toBe(mine.items.length);
-    const opsBefore = await unreadCount(t.db, cast.opsAd.personId);
+    expect(await unreadCount(t.db, cast.alice)).toBe(mine.items.length);
+    const opsBefore = await unreadCount(t.db, cast.opsAd);
     expect(opsBefore).toBeGreaterThan(0);
 
     const two = mine.items.slice(0, 2).map((n) => n.id);
     const someoneElses = (await listNotifications(t.db, cast.opsAd)).items[0]!.id;
     const after = await markNotificationsRead(t.db, cast.alice, [...two, someoneElses]);
     expect(after).toEqual({ unread: mine.items.length - 2 });
-    expect(await unreadCount(t.db, cast.opsAd.personId)).toBe(opsBefore);
+    expect(await unreadCount(t.db, cast.opsAd)).toBe(opsBefore);
     const unreadOnly = await listNotifications(t.db, cast.alice, { unreadOnly: true });
     expect(unreadOnly.items.map((n) => n.id)).not.toContain(two[0]);
     expect(unreadOnly.items).toHaveLength(mine.items.length - 2);
@@ -327,12 +327,12 @@ describe(`watching and notifications on ${testDbKind()}`, () => {
       unread: mine.items.length - 2,
     });
     expect(await markNotificationsRead(t.db, cast.alice, "all")).toEqual({ unread: 0 });
-    expect(await unreadCount(t.db, cast.alice.personId)).toBe(0);
-    expect(await unreadCount(t.db, cast.opsAd.personId)).toBe(opsBefore);
+    expect(await unreadCount(t.db, cast.alice)).toBe(0);
+    expect(await unreadCount(t.db, cast.opsAd)).toBe(opsBefore);
 
     // A new notification is unread again.
     await commentOnIssue(t.db, cast.bob, { issueId: issue, body: "Ping." });
-    expect(await unreadCount(t.db, cast.alice.personId)).toBe(1);
+    expect(await unreadCount(t.db, cast.alice)).toBe(1);
   });
 });
 
