@@ -62,8 +62,7 @@ async function armDetector(page: Page): Promise<Hits> {
     hits.push(`__xss(${String(n)}) at ${page.url()}`);
   });
   await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    w.__xss = (n: unknown) => (w.__xssHit as (n: unknown) => void)(n);
+    window.__xss = (n: unknown) => window.__xssHit?.(n);
   });
   page.on("dialog", (d) => {
     hits.push(`${d.type()}(${d.message()}) at ${page.url()}`);
@@ -136,7 +135,7 @@ test.describe("the XSS detector", () => {
   }) => {
     const { page, hits } = await viewer(browser, null);
     await visitClean(page, hits, "/");
-    await page.evaluate(() => (window as unknown as { __xss: (n: number) => void }).__xss(-1));
+    await page.evaluate(() => window.__xss?.(-1));
     await page.evaluate(() =>
       document.body.insertAdjacentHTML("beforeend", `<img src="/no-such" onerror="__xss(-2)">`),
     );

@@ -95,8 +95,7 @@ export async function answer(
   let got: Answer | undefined;
   freshThrottle();
   try {
-    await db.transaction(async (raw) => {
-      const tx = raw as unknown as Db;
+    await db.transaction(async (tx: Db) => {
       await prepare?.(tx);
       got = await answerOf({ db: tx, dbMode: mode, actor, requestId: "t" }, path, input);
       throw new Rollback();
