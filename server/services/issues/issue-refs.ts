@@ -1,9 +1,8 @@
-import { inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
 import { issues } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
-import { decide } from "~/server/domain/permissions/policy";
-import { issueResource } from "./access";
+import { visibleIssues } from "./access";
 
 /** Event payload keys that hold another issue's number. */
 export const ISSUE_REF_KEYS = ["issue", "duplicateOf", "duplicate"] as const;
@@ -20,10 +19,12 @@ export async function hiddenIssueIds(
 ): Promise<Set<number>> {
   const wanted = [...new Set(ids)].filter((n) => Number.isInteger(n) && n > 0 && n < 2 ** 31);
   if (wanted.length === 0) return new Set();
-  const rows = await db.select().from(issues).where(inArray(issues.id, wanted));
-  const seen = new Set(
-    rows.filter((r) => decide(actor, "issue.view", issueResource(r)).allowed).map((r) => r.id),
-  );
+  // The same condition as lists (it mirrors `issue.view`), reading only ids.
+  const rows = await db
+    .select({ id: issues.id })
+    .from(issues)
+    .where(and(inArray(issues.id, wanted), visibleIssues(actor)));
+  const seen = new Set(rows.map((r) => r.id));
   return new Set(wanted.filter((n) => !seen.has(n)));
 }
 

@@ -243,7 +243,6 @@ export async function notifyForEvents(
   }
 }
 
-/** Count of unread notifications, for the header badge. */
 /**
  * The person's notifications they may still read: one about an issue they may no
  * longer see (it was made confidential after they were notified) stays out of
@@ -261,6 +260,7 @@ export function ownVisibleNotifications(actor: Actor): SQL {
   )!;
 }
 
+/** Count of unread notifications, for the header badge. */
 export async function unreadCount(db: Queryable, actor: Actor): Promise<number> {
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })

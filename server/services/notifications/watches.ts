@@ -3,7 +3,7 @@ import { z } from "zod";
 import { zText } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
 import { notificationPrefs, notifications, watches } from "~/db/schema";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { ownVisibleNotifications, unreadCount } from "./notify";
 
@@ -15,9 +15,9 @@ export const ZWatchSubject = z.object({
 });
 
 /** Signed-in people manage only their own watches; the policy's `issue.file` means "signed in". */
-function me(actor: MaybeActor): number {
+function me(actor: MaybeActor): Actor {
   assertCan(actor, "issue.file", NO_RESOURCE);
-  return actor!.personId;
+  return actor!;
 }
 
 export async function setWatch(
@@ -25,7 +25,7 @@ export async function setWatch(
   actor: MaybeActor,
   input: z.infer<typeof ZWatchSubject> & { active: boolean },
 ) {
-  const personId = me(actor);
+  const personId = me(actor).personId;
   await db
     .insert(watches)
     .values({ personId, ...input, active: input.active })
@@ -52,7 +52,7 @@ export async function isWatching(db: Db, actor: MaybeActor, input: z.infer<typeo
 }
 
 export async function getSettings(db: Db, actor: MaybeActor) {
-  const personId = me(actor);
+  const personId = me(actor).personId;
   const list = await db
     .select()
     .from(watches)
@@ -66,7 +66,7 @@ export async function getSettings(db: Db, actor: MaybeActor) {
 }
 
 export async function setEmailPreference(db: Db, actor: MaybeActor, email: boolean) {
-  const personId = me(actor);
+  const personId = me(actor).personId;
   await db
     .insert(notificationPrefs)
     .values({ personId, email })
@@ -79,34 +79,31 @@ export async function listNotifications(
   actor: MaybeActor,
   opts: { unreadOnly?: boolean } = {},
 ) {
-  me(actor);
+  const who = me(actor);
   const items = await db
     .select()
     .from(notifications)
     .where(
-      and(
-        ownVisibleNotifications(actor!),
-        opts.unreadOnly ? isNull(notifications.readAt) : undefined,
-      ),
+      and(ownVisibleNotifications(who), opts.unreadOnly ? isNull(notifications.readAt) : undefined),
     )
     .orderBy(desc(notifications.id))
     .limit(100);
-  return { items, unread: await unreadCount(db, actor!) };
+  return { items, unread: await unreadCount(db, who) };
 }
 
 export async function markNotificationsRead(db: Db, actor: MaybeActor, ids: number[] | "all") {
-  const personId = me(actor);
+  const who = me(actor);
   await db
     .update(notifications)
     .set({ readAt: sql`now()` })
     .where(
       and(
-        eq(notifications.personId, personId),
+        eq(notifications.personId, who.personId),
         isNull(notifications.readAt),
         ids === "all" ? undefined : sql`${notifications.id} in ${ids.length ? ids : [0]}`,
       ),
     );
-  return { unread: await unreadCount(db, actor!) };
+  return { unread: await unreadCount(db, who) };
 }
 
 export async function myUnreadCount(db: Db, actor: MaybeActor) {
