@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -58,6 +59,9 @@ export function pgliteClient(db: Db): PGlite {
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
+/** PostgreSQL extensions the embedded database loads (search uses trigram matching). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Arbitrary constant key for the advisory lock that serialises start-up migrations. */
 const MIGRATION_LOCK_KEY = 720_957;
 
@@ -86,12 +90,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
   let release = () => {};
   if (!opts.dataDir || opts.dataDir === "memory") {
-    client = await PGlite.create();
+    client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   } else {
     const dir = path.resolve(opts.dataDir);
     mkdirSync(dir, { recursive: true });
     const unlock = acquireDataDirLock(dir);
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     const stopServing = serveBackupsOnSignal(client, dir);
     release = () => {
       stopServing();

@@ -1,4 +1,6 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { tsvector } from "./columns";
 import type { CharterItemId, GroupState, GroupType } from "../../server/domain/catalog";
 
 export const areas = pgTable("areas", {
@@ -12,38 +14,46 @@ export const areas = pgTable("areas", {
   updatedAt: timestamp("updated_at", { withTimezone: true }),
 });
 
-export const groups = pgTable("groups", {
-  acronym: text("acronym").primaryKey(),
-  name: text("name").notNull(),
-  /** Datatracker group type slug: wg, rg, ... */
-  type: text("type").$type<GroupType>().notNull(),
-  area: text("area"),
-  /** Datatracker group state slug: active, bof, conclude, ... */
-  state: text("state").$type<GroupState>().notNull(),
-  summary: text("summary").notNull(),
-  keywords: text("keywords").array().notNull().default([]),
-  keyRfcs: text("key_rfcs").array().notNull().default([]),
-  keyDrafts: text("key_drafts").array().notNull().default([]),
-  charterItems: text("charter_items").array().$type<CharterItemId[]>().notNull().default([]),
-  /** A dispatch venue: a place to bring new work when the receiving group is unclear. */
-  hasDispatchRole: boolean("has_dispatch_role").notNull().default(false),
-  /** On dispatch venues: what the venue covers. */
-  dispatchScope: text("dispatch_scope"),
-  datatrackerUrl: text("datatracker_url"),
-  /** An IoT group (shown as such on the groups index). */
-  iot: boolean("iot").notNull().default(false),
-  /** Acronyms suggested instead of this group once it has concluded. */
-  successors: text("successors").array().notNull().default([]),
-  listEmail: text("list_email"),
-  listArchive: text("list_archive"),
-  /** Charter document name, e.g. charter-ietf-core. */
-  charter: text("charter"),
-  /** Parent group or area acronym in the Datatracker. */
-  parent: text("parent"),
-  datatrackerId: integer("datatracker_id").unique(),
-  /** The Datatracker's `time` for the group: when it last changed there. */
-  updatedAt: timestamp("updated_at", { withTimezone: true }),
-});
+export const groups = pgTable(
+  "groups",
+  {
+    acronym: text("acronym").primaryKey(),
+    name: text("name").notNull(),
+    /** Datatracker group type slug: wg, rg, ... */
+    type: text("type").$type<GroupType>().notNull(),
+    area: text("area"),
+    /** Datatracker group state slug: active, bof, conclude, ... */
+    state: text("state").$type<GroupState>().notNull(),
+    summary: text("summary").notNull(),
+    keywords: text("keywords").array().notNull().default([]),
+    keyRfcs: text("key_rfcs").array().notNull().default([]),
+    keyDrafts: text("key_drafts").array().notNull().default([]),
+    charterItems: text("charter_items").array().$type<CharterItemId[]>().notNull().default([]),
+    /** A dispatch venue: a place to bring new work when the receiving group is unclear. */
+    hasDispatchRole: boolean("has_dispatch_role").notNull().default(false),
+    /** On dispatch venues: what the venue covers. */
+    dispatchScope: text("dispatch_scope"),
+    datatrackerUrl: text("datatracker_url"),
+    /** An IoT group (shown as such on the groups index). */
+    iot: boolean("iot").notNull().default(false),
+    /** Acronyms suggested instead of this group once it has concluded. */
+    successors: text("successors").array().notNull().default([]),
+    listEmail: text("list_email"),
+    listArchive: text("list_archive"),
+    /** Charter document name, e.g. charter-ietf-core. */
+    charter: text("charter"),
+    /** Parent group or area acronym in the Datatracker. */
+    parent: text("parent"),
+    datatrackerId: integer("datatracker_id").unique(),
+    /** The Datatracker's `time` for the group: when it last changed there. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    /** Search document: acronym and name weigh most (A), the summary next (B). */
+    searchText: tsvector("search_text").generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', "acronym"), 'A') || setweight(to_tsvector('english', "name"), 'A') || setweight(to_tsvector('english', "summary"), 'B')`,
+    ),
+  },
+  (t) => [index("groups_search_idx").using("gin", t.searchText)],
+);
 
 export const charterItems = pgTable("charter_items", {
   id: text("id").primaryKey(),

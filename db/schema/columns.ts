@@ -17,3 +17,11 @@ export function vocabularyText<T extends string>(what: string, values: readonly 
     },
   });
 }
+
+/**
+ * A PostgreSQL `tsvector`: the stored, weighted text-search document of a row.
+ * It is written by the database (a generated column), never by the application.
+ */
+export const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => "tsvector",
+});

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   date,
   index,
@@ -8,6 +9,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { tsvector } from "./columns";
 
 export const documents = pgTable(
   "documents",
@@ -32,8 +34,15 @@ export const documents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    /** Search document: name and title weigh most (A), the abstract next (B). */
+    searchText: tsvector("search_text").generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', "name"), 'A') || setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "abstract"), 'B')`,
+    ),
   },
-  (t) => [index("documents_group_idx").on(t.groupAcronym)],
+  (t) => [
+    index("documents_group_idx").on(t.groupAcronym),
+    index("documents_search_idx").using("gin", t.searchText),
+  ],
 );
 
 /** One state per state type, held in parallel (draft, draft-stream-ietf, draft-iesg). */

@@ -6,3 +6,5 @@ export * from "./documents";
 export * from "./meetings";
 export * from "./notifications";
 export * from "./datatracker";
+export * from "./api-tokens";
+export * from "./search";

@@ -16,7 +16,7 @@ import {
 import type { Recommendation } from "~/server/domain/dispatch/outcomes";
 import { CLOSED_REASONS, ISSUE_STATES } from "~/server/domain/dispatch/states";
 import type { RoutingResult } from "~/server/domain/routing";
-import { vocabularyText } from "./columns";
+import { tsvector, vocabularyText } from "./columns";
 import { people } from "./people";
 
 const issueState = vocabularyText("issue state", ISSUE_STATES);
@@ -65,6 +65,13 @@ export const issues = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    /**
+     * Search document: the title weighs most (A), the problem statement next (B),
+     * the desired outcome below it (C, as comments do).
+     */
+    searchText: tsvector("search_text").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "problem_statement"), 'B') || setweight(to_tsvector('english', "desired_outcome"), 'C')`,
+    ),
   },
   (t) => [
     index("issues_state_created_idx").on(t.state, t.createdAt, t.id),
@@ -84,10 +91,7 @@ export const issues = pgTable(
       .on(t.dispatchedAt)
       .where(sql`not ${t.confidential} and ${t.dispatchedAt} is not null`),
     index("issues_title_fts_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
-    index("issues_text_fts_idx").using(
-      "gin",
-      sql`to_tsvector('english', ${t.title} || ' ' || ${t.problemStatement})`,
-    ),
+    index("issues_search_idx").using("gin", t.searchText),
   ],
 );
 
@@ -128,8 +132,15 @@ export const issueComments = pgTable(
       .references(() => people.id),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Search document of the comment: it weighs below an issue's own text (C). */
+    searchText: tsvector("search_text").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', "body"), 'C')`,
+    ),
   },
-  (t) => [index("issue_comments_issue_idx").on(t.issueId, t.id)],
+  (t) => [
+    index("issue_comments_issue_idx").on(t.issueId, t.id),
+    index("issue_comments_search_idx").using("gin", t.searchText),
+  ],
 );
 
 /** Draft revisions that have been dispatched, for the "not dispatched twice" rule. */

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -32,14 +34,23 @@ export const sessions = pgTable(
       .notNull()
       .references(() => meetings.number, { onDelete: "cascade" }),
     groupAcronym: text("group_acronym").notNull(),
-    /** Local start time as text (e.g. "2026-03-16 09:30"), in the meeting's time zone. */
-    startsAt: text("starts_at").notNull().default(""),
+    /** When the session starts; null while the time is to be announced. */
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    durationMinutes: integer("duration_minutes").notNull().default(60),
+    /**
+     * A start time written by hand before sessions had a real time, kept when it
+     * could not be read as one (the agenda shows it until someone sets a time).
+     */
+    timeNote: text("time_note").notNull().default(""),
     room: text("room").notNull().default(""),
     agendaPublishedAt: timestamp("agenda_published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("sessions_meeting_idx").on(t.meetingNumber, t.groupAcronym)],
+  (t) => [
+    index("sessions_meeting_idx").on(t.meetingNumber, t.groupAcronym),
+    check("sessions_duration_check", sql`${t.durationMinutes} between 15 and 600`),
+  ],
 );
 
 export const agendaItems = pgTable(

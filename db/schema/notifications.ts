@@ -11,7 +11,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { DELIVERIES, NOTIFICATION_KINDS } from "~/server/domain/notifications/preferences";
+import { vocabularyText } from "./columns";
 import { people } from "./people";
+
+const notificationKind = vocabularyText("notification kind", NOTIFICATION_KINDS);
+const delivery = vocabularyText("notification delivery", DELIVERIES);
 
 /**
  * Who follows what. `active = false` records an explicit unsubscribe, so an
@@ -43,6 +48,65 @@ export const notificationPrefs = pgTable("notification_prefs", {
     .references(() => people.id, { onDelete: "cascade" }),
   email: boolean("email").notNull().default(true),
 });
+
+/**
+ * How a person wants each kind of notification e-mailed (server/domain/notifications/preferences.ts).
+ * A missing row means the default for that kind.
+ */
+export const notificationKindPrefs = pgTable(
+  "notification_kind_prefs",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    delivery: delivery("delivery").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
+);
+
+/**
+ * Daily digests sent: at most one per person and period, which is what keeps a
+ * restarted or concurrent worker from sending a second one.
+ */
+export const digests = pgTable(
+  "digests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** Start of the period (a UTC day) the digest closes. */
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    itemCount: integer("item_count").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("digests_person_period_key").on(t.personId, t.periodStart)],
+);
+
+/** Notifications waiting for a person's next digest; `digest_id` is set once sent in one. */
+export const digestItems = pgTable(
+  "digest_items",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" }).notNull(),
+    subject: text("subject").notNull(),
+    path: text("path").notNull(),
+    digestId: bigint("digest_id", { mode: "number" }).references(() => digests.id, {
+      onDelete: "set null",
+    }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("digest_items_person_event_key").on(t.personId, t.eventId),
+    index("digest_items_pending_idx")
+      .on(t.personId, t.createdAt)
+      .where(sql`${t.digestId} is null`),
+  ],
+);
 
 /** In-app notifications, one per recipient and event. */
 export const notifications = pgTable(
