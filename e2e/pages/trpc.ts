@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
-import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, httpLink, TRPCClientError, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
 
@@ -36,15 +36,46 @@ export function api(r: Requester): TRPCClient<AppRouter> {
   });
 }
 
+/** What the server answered to a refused call. */
+export interface Refusal {
+  /** HTTP status: 401, 403, 404, 409, 422 or 400. */
+  status: number;
+  /** tRPC error code, e.g. `FORBIDDEN`. */
+  code: string;
+  message: string;
+}
+
 /**
- * POST a tRPC mutation and return the raw HTTP response, for tests about status
- * codes and error bodies. Prefer {@link api} for everything else.
+ * Await a typed API call that must be refused and return what the server said;
+ * fails the test when the call succeeds.
+ * `expect((await refusal(api(page).issue.comment.mutate(input))).status).toBe(401)`
+ */
+export async function refusal(call: Promise<unknown>): Promise<Refusal> {
+  try {
+    await call;
+  } catch (e) {
+    if (e instanceof TRPCClientError) {
+      const data = (e as TRPCClientError<AppRouter>).data;
+      return { status: data?.httpStatus ?? 0, code: data?.code ?? "", message: e.message };
+    }
+    throw e;
+  }
+  throw new Error("expected the server to refuse the call, but it succeeded");
+}
+
+/**
+ * POST a tRPC mutation and return the raw HTTP response, for tests about the
+ * wire itself (request size limits, malformed envelopes). Prefer {@link api}
+ * and {@link refusal} for everything else.
  */
 export function trpcMutation(r: Requester, path: string, input: unknown): Promise<APIResponse> {
   return ctx(r).post(`/api/trpc/${path}`, { data: { json: input } });
 }
 
-/** GET a tRPC query by path and return its data; fails the test on a non-200 answer. Prefer {@link api}. */
+/**
+ * GET a tRPC query by path and return its data; fails the test on a non-200
+ * answer. Kept for specs that still use it; new tests use {@link api}.
+ */
 export async function trpcQuery<T>(r: Requester, path: string, input: unknown): Promise<T> {
   const res = await ctx(r).get(
     `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
@@ -65,7 +96,22 @@ export async function issueVersion(r: Requester, id: number): Promise<number> {
   return (await api(r).issue.get.query({ id })).issue.version;
 }
 
-/** Send a dispatch command at the issue's current version; returns the raw response. */
+/** Send a dispatch command at the issue's current version, through the typed client. */
+export async function sendCommand(r: Requester, id: number, command: Command) {
+  const expectedVersion = await issueVersion(r, id);
+  return api(r).issue.transition.mutate({ issueId: id, expectedVersion, command });
+}
+
+/** Send a dispatch command at the issue's current version; it must succeed. */
+export async function applyViaApi(page: Page, id: number, command: Command) {
+  await sendCommand(page, id, command);
+}
+
+/**
+ * Send a dispatch command at the issue's current version; returns the raw
+ * response. Kept for specs that still use it; new tests use
+ * `refusal(sendCommand(page, id, command))`.
+ */
 export async function transitionViaApi(
   page: Page,
   id: number,
@@ -73,12 +119,6 @@ export async function transitionViaApi(
 ): Promise<APIResponse> {
   const expectedVersion = await issueVersion(page, id);
   return trpcMutation(page, "issue.transition", { issueId: id, expectedVersion, command });
-}
-
-/** Send a dispatch command at the issue's current version; it must succeed. */
-export async function applyViaApi(page: Page, id: number, command: Command) {
-  const expectedVersion = await issueVersion(page, id);
-  await api(page).issue.transition.mutate({ issueId: id, expectedVersion, command });
 }
 
 /** A recommendation that SUIT takes the work (valid input for the `recommend` command). */

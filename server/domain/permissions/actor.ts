@@ -44,10 +44,19 @@ export function isSecretariat(actor: MaybeActor): boolean {
   return hasRole(actor, "secretariat", SECRETARIAT_GROUP);
 }
 
-export function isChairOf(actor: MaybeActor, group: string): boolean {
-  return hasRole(actor, "chair", group);
+/**
+ * The group a new grant is held in: the secretariat is one global role, always
+ * held in its own group, whatever group was asked for.
+ */
+export function grantGroup(role: string, group: string): string {
+  return role === "secretariat" ? SECRETARIAT_GROUP : group;
 }
 
-export function isAdOf(actor: MaybeActor, area: string): boolean {
-  return hasRole(actor, "ad", area);
+/**
+ * How a grant reads in the header ("chair iotops", "ad ops"); the global
+ * secretariat role is shown by its name alone. Display only: decisions go
+ * through the policy's `can`.
+ */
+export function roleLabel(grant: RoleGrant): string {
+  return grant.role === "secretariat" ? grant.role : `${grant.role} ${grant.group}`;
 }

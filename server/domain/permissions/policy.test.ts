@@ -407,6 +407,12 @@ const SCENARIOS: Scenario[] = [
     resource: NONE,
     allowed: { opsAd: "ad", intAd: "ad", secretariat: "secretariat" },
   },
+  {
+    action: "handoffs.view",
+    on: "hand-offs awaiting acknowledgement",
+    resource: NONE,
+    allowed: { iotopsChair: "chair", suitChair: "chair", secretariat: "secretariat" },
+  },
   // --- agenda.manage ----------------------------------------------------------
   {
     action: "agenda.manage",
@@ -425,6 +431,43 @@ const SCENARIOS: Scenario[] = [
     on: "group ops (an area)",
     resource: { kind: "group", acronym: "ops" },
     allowed: SECRETARIAT_ONLY,
+  },
+  // --- saved views --------------------------------------------------------------
+  {
+    action: "view.save",
+    on: "nothing",
+    resource: NONE,
+    allowed: EVERYONE_SIGNED_IN,
+  },
+  {
+    action: "view.see",
+    on: "the contributor's private view",
+    resource: { kind: "saved-view", ownerId: 2, sharedWith: null },
+    allowed: { contributor: "owner" },
+  },
+  {
+    action: "view.see",
+    on: "the IOTOPS chair's view shared with iotops",
+    resource: { kind: "saved-view", ownerId: 4, sharedWith: "iotops" },
+    allowed: { iotopsChair: "owner" },
+  },
+  {
+    action: "view.see",
+    on: "the contributor's view shared with suit",
+    resource: { kind: "saved-view", ownerId: 2, sharedWith: "suit" },
+    allowed: { contributor: "owner", suitChair: "chair/suit" },
+  },
+  {
+    action: "view.manage",
+    on: "the contributor's view shared with suit",
+    resource: { kind: "saved-view", ownerId: 2, sharedWith: "suit" },
+    allowed: { contributor: "owner" },
+  },
+  {
+    action: "view.share",
+    on: "group suit",
+    resource: { kind: "group", acronym: "suit" },
+    allowed: { suitChair: "chair/suit" },
   },
 ];
 

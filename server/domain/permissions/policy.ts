@@ -6,15 +6,17 @@
 import { TRANSITIONS } from "../dispatch/machine";
 import type { IssueState } from "../dispatch/states";
 import { DomainError } from "../errors";
-import {
-  DISPATCH_GROUP,
-  isAdOf,
-  isChairOf,
-  isSecretariat,
-  type Actor,
-  type MaybeActor,
-  verifiedEmail,
-} from "./actor";
+import { DISPATCH_GROUP, isSecretariat, type Actor, type MaybeActor, verifiedEmail } from "./actor";
+import { adAreas, chairedGroups, dispatch, holds, leadGroup, review } from "./duties";
+
+export {
+  chairedGroups,
+  holdersOf,
+  issueVisibility,
+  reviewAreas,
+  type Duty,
+  type IssueVisibility,
+} from "./duties";
 
 /** What the policy needs to know about an issue. */
 export interface IssueResource {
@@ -48,7 +50,16 @@ export interface GroupResource {
   acronym: string;
 }
 
-export type Resource = IssueResource | DocumentResource | GroupResource | { kind: "none" };
+/** A saved view of the issue list or triage queue. */
+export interface SavedViewResource {
+  kind: "saved-view";
+  ownerId: number;
+  /** The group whose chairs the view is shared with, if any. */
+  sharedWith: string | null;
+}
+
+export type Resource =
+  IssueResource | DocumentResource | GroupResource | SavedViewResource | { kind: "none" };
 
 export const ACTIONS = [
   "role.manage",
@@ -75,7 +86,12 @@ export const ACTIONS = [
   "sync.run",
   "triage.view",
   "review.view",
+  "handoffs.view",
   "admin.view",
+  "view.save",
+  "view.see",
+  "view.manage",
+  "view.share",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,18 +113,24 @@ const isIn = (states: readonly IssueState[], state: string): boolean =>
  * States in which work sits with the receiving group: from the moment it is
  * dispatched to them, its chairs are entitled to see it, even when confidential.
  */
-export const HANDED_OFF_STATES: readonly IssueState[] = ["dispatched", "accepted"];
+export const HANDED_OFF_STATES: readonly IssueState[] = [
+  // Approved for dispatch to the group, then taken up by it.
+  TRANSITIONS.approve.to,
+  TRANSITIONS.acknowledge.to,
+];
 
 function canSeeIssue(actor: MaybeActor, r: IssueResource): Decision {
   if (!r.confidential) return allow(actor ? "participant" : "public");
   if (!actor) return deny("This issue is confidential.");
   if (actor.personId === r.submitterId) return allow("submitter");
-  if (isChairOf(actor, DISPATCH_GROUP)) return allow(`chair/${DISPATCH_GROUP}`);
-  if (isAdOf(actor, r.area)) return allow(`ad/${r.area}`);
+  const capacity = holds(actor, dispatch) ?? holds(actor, review(r.area));
+  if (capacity) return allow(capacity);
   if (isSecretariat(actor)) return allow("secretariat");
-  if (r.targetGroup && isIn(HANDED_OFF_STATES, r.state) && isChairOf(actor, r.targetGroup)) {
-    return allow(`chair/${r.targetGroup}`);
-  }
+  const receiving =
+    r.targetGroup && isIn(HANDED_OFF_STATES, r.state)
+      ? holds(actor, leadGroup(r.targetGroup))
+      : null;
+  if (receiving) return allow(receiving);
   return deny("This issue is confidential.");
 }
 
@@ -122,7 +144,7 @@ function roleOrSecretariat(actor: Actor, ok: string | null, reason: string): Dec
 function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
   const seen = canSeeIssue(actor, r);
   if (!seen.allowed) return seen;
-  const dispatchChair = isChairOf(actor, DISPATCH_GROUP) ? `chair/${DISPATCH_GROUP}` : null;
+  const dispatchChair = holds(actor, dispatch);
   switch (action) {
     case "issue.view":
       return seen;
@@ -161,13 +183,13 @@ function decideIssue(actor: Actor, action: Action, r: IssueResource): Decision {
     case "issue.review":
       return roleOrSecretariat(
         actor,
-        isAdOf(actor, r.area) ? `ad/${r.area}` : null,
+        holds(actor, review(r.area)),
         `Only the area directors of the ${r.area.toUpperCase()} area can approve or return a recommendation.`,
       );
     case "issue.acknowledge":
       return roleOrSecretariat(
         actor,
-        r.targetGroup && isChairOf(actor, r.targetGroup) ? `chair/${r.targetGroup}` : null,
+        r.targetGroup ? holds(actor, leadGroup(r.targetGroup)) : null,
         r.targetGroup
           ? `Only the chairs of ${r.targetGroup.toUpperCase()} can acknowledge or decline this work.`
           : "This outcome has no target group to acknowledge it.",
@@ -195,7 +217,7 @@ function decideDocument(actor: Actor, action: Action, r: DocumentResource): Deci
     case "document.change-wg-state":
       return roleOrSecretariat(
         actor,
-        r.group && isChairOf(actor, r.group) ? `chair/${r.group}` : null,
+        r.group ? holds(actor, leadGroup(r.group)) : null,
         r.group
           ? `Only the chairs of ${r.group.toUpperCase()} can change this document's WG state and tags.`
           : "This document has no working group.",
@@ -209,8 +231,8 @@ function decideDocument(actor: Actor, action: Action, r: DocumentResource): Deci
           ? email !== null && r.adEmail.toLowerCase() === email
             ? "responsible-ad"
             : null
-          : r.area && isAdOf(actor, r.area)
-            ? `ad/${r.area}`
+          : r.area
+            ? holds(actor, review(r.area))
             : null;
       return roleOrSecretariat(
         actor,
@@ -232,6 +254,29 @@ function decideDocument(actor: Actor, action: Action, r: DocumentResource): Deci
   }
 }
 
+/**
+ * Saved views: the owner sees and changes theirs; the chairs of the group a view
+ * is shared with see it too. Nobody else learns that it exists.
+ */
+function decideSavedView(actor: Actor, action: Action, r: SavedViewResource): Decision {
+  const owner = actor.personId === r.ownerId;
+  const sharedChair = r.sharedWith !== null && holds(actor, leadGroup(r.sharedWith)) !== null;
+  switch (action) {
+    case "view.see":
+      if (owner) return allow("owner");
+      return sharedChair ? allow(`chair/${r.sharedWith}`) : deny("There is no such view.");
+    case "view.manage":
+      if (owner) return allow("owner");
+      return deny(
+        sharedChair
+          ? "Only the person who saved this view can change it."
+          : "There is no such view.",
+      );
+    default:
+      return deny(`${action} does not apply to a saved view.`);
+  }
+}
+
 /** The whole policy: a pure function of who, what and which. */
 export function decide(actor: MaybeActor, action: Action, resource: Resource): Decision {
   if (resource.kind === "issue" && action === "issue.view") return canSeeIssue(actor, resource);
@@ -245,14 +290,22 @@ export function decide(actor: MaybeActor, action: Action, resource: Resource): D
       if (action === "agenda.manage") {
         return roleOrSecretariat(
           actor,
-          isChairOf(actor, resource.acronym) ? `chair/${resource.acronym}` : null,
+          holds(actor, leadGroup(resource.acronym)),
           `Only the chairs of ${resource.acronym.toUpperCase()} can manage its agenda.`,
         );
       }
+      if (action === "view.share") {
+        return holds(actor, leadGroup(resource.acronym))
+          ? allow(`chair/${resource.acronym}`)
+          : deny(`Only the chairs of ${resource.acronym.toUpperCase()} can share a view with it.`);
+      }
       return deny(`${action} does not apply to a group.`);
+    case "saved-view":
+      return decideSavedView(actor, action, resource);
     case "none":
       switch (action) {
         case "issue.file":
+        case "view.save":
           return allow("participant");
         case "role.manage":
         case "document.import":
@@ -266,7 +319,7 @@ export function decide(actor: MaybeActor, action: Action, resource: Resource): D
         case "triage.view":
           return roleOrSecretariat(
             actor,
-            isChairOf(actor, DISPATCH_GROUP) ? `chair/${DISPATCH_GROUP}` : null,
+            holds(actor, dispatch),
             `The triage queue is for the ${DISPATCH_GROUP.toUpperCase()} chairs.`,
           );
         case "review.view":
@@ -274,6 +327,12 @@ export function decide(actor: MaybeActor, action: Action, resource: Resource): D
             actor,
             adAreas(actor).length > 0 ? "ad" : null,
             "The review queue is for area directors.",
+          );
+        case "handoffs.view":
+          return roleOrSecretariat(
+            actor,
+            chairedGroups(actor).length > 0 ? "chair" : null,
+            "Hand-offs wait for the chairs of the receiving groups.",
           );
         default:
           return deny(`${action} needs a resource.`);
@@ -294,39 +353,3 @@ export function assertCan(actor: MaybeActor, action: Action, resource: Resource)
 }
 
 export const NO_RESOURCE = { kind: "none" } as const;
-
-/** The areas in which the actor is an area director. */
-function adAreas(actor: MaybeActor): string[] {
-  return actor ? actor.roles.filter((r) => r.role === "ad").map((r) => r.group) : [];
-}
-
-/**
- * Which areas' work the actor reviews as an area director: `"all"` for the
- * secretariat, otherwise the areas they direct (empty for everyone else).
- */
-export function reviewAreas(actor: MaybeActor): "all" | readonly string[] {
-  return isSecretariat(actor) ? "all" : adAreas(actor);
-}
-
-/**
- * Which issues an actor may see, in the shape a query needs: `"all"`, or public
- * issues plus confidential ones they submitted or that belong to an area they
- * direct. This is `issue.view` restated for lists; the integration tests hold
- * the two together.
- */
-export type IssueVisibility =
-  | "all"
-  | {
-      readonly submitterId: number | null;
-      readonly areas: readonly string[];
-      /** Groups whose chairs see confidential work handed off to them (HANDED_OFF_STATES). */
-      readonly receivingGroups: readonly string[];
-    };
-
-export function issueVisibility(actor: MaybeActor): IssueVisibility {
-  if (isSecretariat(actor) || isChairOf(actor, DISPATCH_GROUP)) return "all";
-  const receivingGroups = (actor?.roles ?? [])
-    .filter((r) => r.role === "chair")
-    .map((r) => r.group);
-  return { submitterId: actor?.personId ?? null, areas: adAreas(actor), receivingGroups };
-}

@@ -17,7 +17,7 @@ import {
   events,
 } from "~/db/schema";
 import type { Actor } from "~/server/domain/permissions/actor";
-import { makeCast, makePerson, type Cast } from "../issues/test-fixtures";
+import { makeCast, makePerson, type Cast } from "~/server/services/people/test-fixtures";
 import { importDocuments } from "./import-documents";
 
 function fixture(file: string): string {

@@ -1,11 +1,13 @@
 /**
  * Shared set-up for the issue-service integration tests (`*.int.test.ts` in this
- * folder): people with roles, documents, intake fields, and read-backs of the
+ * folder): documents, intake fields, driving an issue along, and read-backs of the
  * database state the assertions look at. Test-only; nothing in the app imports it.
+ * People and the cast live in `people/test-fixtures.ts`, API callers and error
+ * expectations in `server/testing/calls.ts`; they are re-exported here for the
+ * tests that import everything from this file.
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { expect } from "vitest";
-import type { Db, DbMode } from "~/db/client";
+import type { Db } from "~/db/client";
 import {
   dispatchedRevisions,
   documents,
@@ -14,70 +16,21 @@ import {
   issueDocuments,
   issueDrafts,
   issues,
-  people,
-  roleGrants,
 } from "~/db/schema";
-import { createCaller } from "~/server/api/root";
-import { loadActor } from "~/server/auth/load-actor";
 import type { IssueCommand } from "~/server/domain/dispatch/machine";
 import type { RecommendationInput } from "~/server/domain/dispatch/outcomes";
-import { DomainError, type DomainErrorCode } from "~/server/domain/errors";
 import {
   ZIssueFields,
   type IssueFields,
   type IssueFieldsInput,
 } from "~/server/domain/intake/fields";
 import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
-import { signUp } from "../people/sign-up";
+import type { Cast } from "../people/test-fixtures";
 import { fileIssue } from "./file-issue";
 import { transitionIssue } from "./transition-issue";
 
-/** A signed-up person with the given (role, group) grants, as the services see them. */
-export async function makePerson(
-  db: Db,
-  name: string,
-  roles: readonly (readonly [role: string, group: string])[] = [],
-): Promise<Actor> {
-  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.org`;
-  const { personId } = await signUp(db, { name, email, password: "long-enough-pw" });
-  // As if the emailed link had been followed: capacities held by e-mail need a verified address.
-  await db.update(people).set({ emailVerified: new Date() }).where(eq(people.id, personId));
-  if (roles.length > 0) {
-    await db
-      .insert(roleGrants)
-      .values(roles.map(([role, group]) => ({ personId, role, groupAcronym: group })));
-  }
-  const actor = await loadActor(db, personId);
-  if (!actor) throw new Error(`could not load ${name}`);
-  return actor;
-}
-
-/** Everyone the dispatch process involves. */
-export interface Cast {
-  /** A contributor who files issues. */
-  alice: Actor;
-  /** Another contributor with no roles. */
-  bob: Actor;
-  iotopsChair: Actor;
-  iotopsChair2: Actor;
-  suitChair: Actor;
-  opsAd: Actor;
-  intAd: Actor;
-  secretariat: Actor;
-}
-
-export async function makeCast(db: Db): Promise<Cast> {
-  return {
-    alice: await makePerson(db, "Alice Contributor"),
-    bob: await makePerson(db, "Bob Contributor"),
-    iotopsChair: await makePerson(db, "Carol Iotops Chair", [["chair", "iotops"]]),
-    iotopsChair2: await makePerson(db, "Chris Iotops Chair", [["chair", "iotops"]]),
-    suitChair: await makePerson(db, "Dave Suit Chair", [["chair", "suit"]]),
-    opsAd: await makePerson(db, "Erin Ops AD", [["ad", "ops"]]),
-    intAd: await makePerson(db, "Frank Int AD", [["ad", "int"]]),
-    secretariat: await makePerson(db, "Grace Secretariat", [["secretariat", "secretariat"]]),
-  };
-}
+export { makeCast, makePerson, type Cast } from "../people/test-fixtures";
+export { callerFor, expectDomainError } from "~/server/testing/calls";
 
 /** Make a draft known to the document tracker, so it can be linked. */
 export async function addDocument(
@@ -174,33 +127,6 @@ export async function dbState(db: Db) {
       .from(dispatchedRevisions)
       .orderBy(asc(dispatchedRevisions.documentName), asc(dispatchedRevisions.rev)),
   };
-}
-
-/** Await a promise that must reject with a DomainError of `code`; returns the error. */
-export async function expectDomainError(
-  promise: Promise<unknown>,
-  code: DomainErrorCode,
-  message?: RegExp,
-): Promise<DomainError> {
-  let caught: unknown = undefined;
-  let resolved = false;
-  try {
-    await promise;
-    resolved = true;
-  } catch (e) {
-    caught = e;
-  }
-  expect(resolved, `expected a ${code} DomainError, but the call succeeded`).toBe(false);
-  expect(caught).toBeInstanceOf(DomainError);
-  const err = caught as DomainError;
-  expect({ code: err.code, message: err.message }).toMatchObject({ code });
-  if (message) expect(err.message).toMatch(message);
-  return err;
-}
-
-/** A tRPC caller for `actor`, as a request would see the API. */
-export function callerFor(db: Db, mode: DbMode, actor: MaybeActor) {
-  return createCaller({ db, dbMode: mode, actor, requestId: "test" });
 }
 
 /** Apply one command at the issue's current version. */

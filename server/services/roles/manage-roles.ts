@@ -4,11 +4,11 @@ import { safeString, zId } from "~/server/domain/validation";
 import type { Db, Queryable } from "~/db/client";
 import { people, roleGrants } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
-import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { grantGroup, ROLE_NAMES, type MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 
-export const ZRoleName = z.enum(["chair", "ad", "secretariat", "secr", "delegate"], {
+export const ZRoleName = z.enum(ROLE_NAMES, {
   error: "Choose a role: chair, ad, secretariat, secr or delegate.",
 });
 export const ZGrantRole = z.object({
@@ -42,7 +42,7 @@ export async function listRoleGrants(db: Queryable, actor: MaybeActor) {
 export async function grantRole(db: Db, actor: MaybeActor, input: z.infer<typeof ZGrantRole>) {
   const capacity = assertCan(actor, "role.manage", NO_RESOURCE);
   const email = input.email.trim().toLowerCase();
-  const group = input.role === "secretariat" ? "secretariat" : input.group.trim().toLowerCase();
+  const group = grantGroup(input.role, input.group.trim().toLowerCase());
   return db.transaction(async (tx) => {
     const [person] = await tx
       .select({ id: people.id, name: people.name })
