@@ -1,0 +1,206 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { commentOnIssue } from "../issues/comment-issue";
+import { countIssuesByState, findIssues } from "../issues/find-issues";
+import {
+  addDocument,
+  callerFor,
+  driveTo,
+  file,
+  makeCast,
+  type Cast,
+} from "../issues/test-fixtures";
+import { searchEverything } from "./search-everything";
+
+let t: TestDatabase;
+let cast: Cast;
+let secret: number;
+let inTitle: number;
+let inBody: number;
+let brski: number;
+let quarantine: number;
+let commented: number;
+
+const SECRET_WORDS = ["quokkaquill", "xylophonist", "marmaladefox"] as const;
+
+describe(`search on ${testDbKind()}`, () => {
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    cast = await makeCast(t.db);
+    // Confidential, by Alice, dispatched to SUIT: its receiving chair may see it too.
+    secret = await file(t.db, cast.alice, {
+      title: "Quokkaquill provisioning leak in door sensors",
+      problemStatement:
+        "The xylophonist provisioning service leaks device keys; details are confidential.",
+      confidential: true,
+    });
+    await commentOnIssue(t.db, cast.iotopsChair, {
+      issueId: secret,
+      body: "The marmaladefox tool reproduces the leak.",
+    });
+    await driveTo(t.db, cast, secret, "dispatched");
+    inTitle = await file(t.db, cast.bob, { title: "Gravitonweave telemetry for sensor fleets" });
+    inBody = await file(t.db, cast.bob, {
+      title: "Telemetry for battery powered sensors",
+      problemStatement:
+        "Operators want telemetry from battery sensors; the gravitonweave exporter is one option among several, and nothing else here is relevant to it.",
+    });
+    brski = await file(t.db, cast.bob, {
+      title: "BRSKI voucher onboarding for constrained devices",
+      problemStatement: "Onboarding with BRSKI vouchers does not fit class 1 devices.",
+    });
+    quarantine = await file(t.db, cast.bob, {
+      title: "Quarantine of compromised devices",
+      problemStatement: "How to quarantine a device that misbehaves on the network.",
+    });
+    commented = await file(t.db, cast.bob, { title: "Sleepy node reachability" });
+    await commentOnIssue(t.db, cast.alice, {
+      issueId: commented,
+      body: "Wakeup scheduling with the periwinkleclock approach helps here.",
+    });
+    await addDocument(t.db, {
+      name: "rfc8995",
+      rev: null,
+      title: "Bootstrapping Remote Secure Key Infrastructure (BRSKI)",
+      groupAcronym: "anima",
+    });
+    await addDocument(t.db, {
+      name: "draft-ietf-anima-voucher-update",
+      rev: "03",
+      title: "A Voucher Artifact for Bootstrapping Protocols, update",
+      groupAcronym: "anima",
+    });
+  });
+  afterAll(async () => t?.destroy());
+
+  it("ranks a title match above a body match", async () => {
+    const r = await searchEverything(t.db, null, { q: "gravitonweave" });
+    expect(r.issues.items.map((i) => i.id)).toEqual([inTitle, inBody]);
+    expect(r.issues.total).toBe(2);
+    const list = await findIssues(t.db, null, { q: "gravitonweave", sort: "relevance" });
+    expect(list.items.map((i) => i.id)).toEqual([inTitle, inBody]);
+  });
+
+  it("highlights the matched words in snippets", async () => {
+    const r = await searchEverything(t.db, null, { q: "gravitonweave" });
+    expect(r.issues.items[1]!.snippet).toContain("\u27e6gravitonweave\u27e7");
+  });
+
+  it("tolerates typos: BRSKY vouchr finds the BRSKI issue and ANIMA documents", async () => {
+    const r = await searchEverything(t.db, null, { q: "BRSKY vouchr" });
+    expect(r.issues.items.map((i) => i.id)).toContain(brski);
+    const docs = await searchEverything(t.db, null, { q: "BRSKY" });
+    expect(docs.documents.items.map((d) => d.name)).toContain("rfc8995");
+    const voucher = await searchEverything(t.db, null, { q: "vouchr" });
+    expect(voucher.documents.items.map((d) => d.name)).toContain("draft-ietf-anima-voucher-update");
+    const q = await searchEverything(t.db, null, { q: "quarantene" });
+    expect(q.issues.items.map((i) => i.id)).toEqual([quarantine]);
+    const list = await findIssues(t.db, null, { q: "quarantene" });
+    expect(list.items.map((i) => i.id)).toEqual([quarantine]);
+  });
+
+  it("finds issues by their comments, with the comment as the snippet", async () => {
+    const r = await searchEverything(t.db, null, { q: "periwinkleclock" });
+    expect(r.issues.items.map((i) => i.id)).toEqual([commented]);
+    expect(r.issues.items[0]!.commentSnippet).toContain("\u27e6periwinkleclock\u27e7");
+  });
+
+  it("finds groups by acronym and summary words, and jumps to exact references", async () => {
+    const r = await searchEverything(t.db, null, { q: "anima" });
+    expect(r.groups.items.map((g) => g.acronym)).toContain("anima");
+    expect(r.exact).toMatchObject({ href: "/groups/anima" });
+    expect((await searchEverything(t.db, null, { q: "RFC 8995" })).exact).toMatchObject({
+      href: "/documents/rfc8995",
+    });
+    expect((await searchEverything(t.db, null, { q: "rfc8995" })).exact?.href).toBe(
+      "/documents/rfc8995",
+    );
+    expect(
+      (await searchEverything(t.db, null, { q: "draft-ietf-anima-voucher-update-03" })).exact?.href,
+    ).toBe("/documents/draft-ietf-anima-voucher-update");
+    expect((await searchEverything(t.db, null, { q: `#${brski}` })).exact?.href).toBe(
+      `/issues/${brski}`,
+    );
+    expect((await searchEverything(t.db, null, { q: "#2147483647" })).exact).toBeNull();
+    expect((await searchEverything(t.db, null, { q: "rfc1" })).exact).toBeNull();
+  });
+
+  it("pages through relevance order without repeats", async () => {
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const page = await findIssues(t.db, null, {
+        q: "sensors",
+        sort: "relevance",
+        limit: 1,
+        cursor,
+      });
+      seen.push(...page.items.map((x) => x.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen.sort()).toEqual([inTitle, inBody].sort());
+  });
+
+  describe("confidential issues, per role", () => {
+    const roles = (): [string, MaybeActor, boolean][] => [
+      ["anonymous", null, false],
+      ["the submitting contributor", cast.alice, true],
+      ["another contributor", cast.bob, false],
+      ["an IOTOPS chair", cast.iotopsChair, true],
+      ["the area's AD", cast.opsAd, true],
+      ["another area's AD", cast.intAd, false],
+      ["the receiving chair", cast.suitChair, true],
+      ["the secretariat", cast.secretariat, true],
+    ];
+
+    it.each(SECRET_WORDS.flatMap((w) => [w, w.slice(0, -1)]))(
+      "searching %s shows the issue only to those the policy entitles",
+      async (word) => {
+        for (const [who, actor, sees] of roles()) {
+          const r = await searchEverything(t.db, actor, { q: word });
+          const text = JSON.stringify({ ...r, q: "" });
+          const list = await findIssues(t.db, actor, { q: word });
+          const counts = await countIssuesByState(t.db, actor, { q: word });
+          const total = Object.values(counts).reduce((a, b) => a + b, 0);
+          const jump = await searchEverything(t.db, actor, { q: `#${secret}` });
+          if (sees) {
+            expect(
+              r.issues.items.map((i) => i.id),
+              who,
+            ).toEqual([secret]);
+            expect(
+              list.items.map((i) => i.id),
+              who,
+            ).toEqual([secret]);
+            expect(total, who).toBe(1);
+            expect(jump.exact?.href, who).toBe(`/issues/${secret}`);
+          } else {
+            expect(r.issues, who).toEqual({ total: 0, allWords: true, items: [] });
+            for (const w of SECRET_WORDS) expect(text.toLowerCase(), who).not.toContain(w);
+            expect(list.items, who).toEqual([]);
+            expect(total, who).toBe(0);
+            expect(jump.exact, who).toBeNull();
+          }
+        }
+      },
+    );
+  });
+
+  it("refuses malformed input with a 400, never a 500", async () => {
+    const caller = callerFor(t.db, t.mode, null);
+    for (const q of ["", "a\0b", "x".repeat(201), "\uD800"]) {
+      const err = await caller.search.everything({ q }).catch((e: unknown) => e);
+      expect(err, JSON.stringify(q)).toBeInstanceOf(TRPCError);
+      expect((err as TRPCError).code).toBe("BAD_REQUEST");
+    }
+    for (const q of ["toString", "__proto__", "!!! ???", "a & | ! ( ) : * ' <->", "#99999999999"]) {
+      const r = await caller.search.everything({ q });
+      expect(r.q).toBe(q.trim());
+    }
+    const list = await caller.issue.list({ q: "!!!" });
+    expect(list.items).toEqual([]);
+  });
+});
