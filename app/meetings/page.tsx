@@ -16,6 +16,14 @@ export default async function MeetingsPage() {
       <p className="max-w-3xl text-slate-700">
         IETF meetings where dispatch sessions take place, with their deadlines and agendas.
       </p>
+      {actor && (
+        <p className="text-sm">
+          <a href="/exports/my-sessions.ics" download>
+            Your sessions as a calendar (.ics)
+          </a>{" "}
+          — sessions of groups you chair or watch, and those with your issues on the agenda.
+        </p>
+      )}
       {list.length === 0 ? (
         <p className="card text-slate-700">No meetings yet.</p>
       ) : (

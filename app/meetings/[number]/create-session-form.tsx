@@ -7,7 +7,13 @@ import { formErrors } from "../../_components/form-errors";
 import { useTRPC } from "../../_trpc/client";
 
 /** Shown to everyone signed in; the server decides (secretariat or the group's chairs). */
-export function CreateSessionForm({ meetingNumber }: { meetingNumber: number }) {
+export function CreateSessionForm({
+  meetingNumber,
+  timeZone,
+}: {
+  meetingNumber: number;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.meeting.createSession.mutationOptions());
@@ -23,11 +29,14 @@ export function CreateSessionForm({ meetingNumber }: { meetingNumber: number }) 
         meetingNumber,
         group: String(f.get("session-group") ?? ""),
         startsAt: String(f.get("session-start") ?? ""),
+        durationMinutes: Number(f.get("session-minutes") ?? 60),
         room: String(f.get("session-room") ?? ""),
       });
       router.push(`/meetings/${meetingNumber}/sessions/${r.id}`);
     } catch (err) {
-      setError(formErrors(err).message);
+      // The form's fields are few: say the first field's problem itself.
+      const e = formErrors(err);
+      setError(Object.values(e.fields).flat()[0] ?? e.message);
     }
   }
 
@@ -46,7 +55,7 @@ export function CreateSessionForm({ meetingNumber }: { meetingNumber: number }) 
         <form
           id="new-session"
           onSubmit={onSubmit}
-          className="mt-2 grid gap-3 sm:grid-cols-4 sm:items-end"
+          className="mt-2 grid gap-3 sm:grid-cols-5 sm:items-end"
           noValidate
         >
           <div>
@@ -62,13 +71,32 @@ export function CreateSessionForm({ meetingNumber }: { meetingNumber: number }) 
           </div>
           <div>
             <label htmlFor="session-start" className="label">
-              Starts (local time)
+              Starts ({timeZone} time)
             </label>
             <input
               id="session-start"
               name="session-start"
+              type="datetime-local"
               className="input"
-              placeholder="2026-03-16 09:30"
+              aria-describedby="session-start-hint"
+            />
+            <p id="session-start-hint" className="text-xs text-slate-600">
+              Leave empty while the time is to be announced.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="session-minutes" className="label">
+              Length (minutes)
+            </label>
+            <input
+              id="session-minutes"
+              name="session-minutes"
+              type="number"
+              min={15}
+              max={600}
+              step={15}
+              defaultValue={60}
+              className="input"
             />
           </div>
           <div>
@@ -81,7 +109,7 @@ export function CreateSessionForm({ meetingNumber }: { meetingNumber: number }) 
             Create session
           </button>
           {error && (
-            <p role="alert" className="text-sm text-red-800 sm:col-span-4">
+            <p role="alert" className="text-sm text-red-800 sm:col-span-5">
               {error}
             </p>
           )}

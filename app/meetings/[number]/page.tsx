@@ -36,7 +36,10 @@ export default async function MeetingPage({ params }: Props) {
       <section aria-labelledby="dates-title" className="card">
         <h2 id="dates-title">Important dates</h2>
         <p className="text-sm text-slate-600">
-          From the Datatracker&apos;s default offsets, counted in UTC days.
+          From the Datatracker&apos;s default offsets, counted in UTC days.{" "}
+          <a href={`/exports/meetings/${m.number}/dates.ics`} download>
+            Add these dates to your calendar (.ics)
+          </a>
         </p>
         <table className="table mt-2">
           <caption className="sr-only">Important dates</caption>
@@ -85,15 +88,28 @@ export default async function MeetingPage({ params }: Props) {
                   {s.groupName ?? s.group.toUpperCase()} ({s.group.toUpperCase()})
                 </Link>{" "}
                 <span className="text-sm text-slate-600">
-                  {s.startsAt || "time to be announced"}
+                  {s.when || "time to be announced"}
                   {s.room ? `, ${s.room}` : ""} · {s.items} agenda item{s.items === 1 ? "" : "s"}
                   {s.agendaPublishedAt ? " · agenda published" : ""}
                 </span>
+                {s.startsAt && (
+                  <>
+                    {" "}
+                    <a
+                      href={`/exports/sessions/${s.id}.ics`}
+                      download
+                      className="text-sm"
+                      aria-label={`Add the ${s.group.toUpperCase()} session to your calendar (.ics)`}
+                    >
+                      .ics
+                    </a>
+                  </>
+                )}
               </li>
             ))}
           </ul>
         )}
-        {actor && <CreateSessionForm meetingNumber={m.number} />}
+        {actor && <CreateSessionForm meetingNumber={m.number} timeZone={m.timeZone} />}
       </section>
     </div>
   );

@@ -53,6 +53,7 @@ export interface SessionInfo {
   timeZone: string;
   group: string;
   groupName: string;
+  /** The session's time as it reads (`describeSessionTime`), or empty when to be announced. */
   startsAt: string;
   room: string;
 }

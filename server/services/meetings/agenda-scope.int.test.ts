@@ -7,14 +7,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItems, events } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
-import {
-  dbState,
-  driveTo,
-  expectDomainError,
-  file,
-  makeCast,
-  type Cast,
-} from "~/server/services/issues/test-fixtures";
+import { dbState, driveTo, file } from "~/server/services/issues/test-fixtures";
+import { makeCast, type Cast } from "~/server/services/people/test-fixtures";
+import { expectDomainError } from "~/server/testing/calls";
 import { changeAgenda, recordMinutes } from "./agenda";
 import { createMeeting, createSession } from "./meetings";
 

@@ -21,21 +21,19 @@ import type { Actor } from "~/server/domain/permissions/actor";
 import { editIssue } from "~/server/services/issues/edit-issue";
 import {
   act,
-  callerFor,
   driveTo,
-  expectDomainError,
   file,
   intake,
   issueEvents,
   issueRow,
-  makeCast,
-  makePerson,
   SUIT_RECOMMENDATION,
-  type Cast,
 } from "~/server/services/issues/test-fixtures";
+import { makeCast, makePerson, type Cast } from "~/server/services/people/test-fixtures";
+import { callerFor, expectDomainError } from "~/server/testing/calls";
 import { setWatch } from "~/server/services/notifications/watches";
 import { changeAgenda, exportAgenda, getSessionAgenda, recordMinutes } from "./agenda";
 import { createMeeting, createSession, getMeeting, ZCreateMeeting } from "./meetings";
+import { scheduleSession } from "./schedule-session";
 
 let t: TestDatabase;
 let cast: Cast;
@@ -172,6 +170,36 @@ describe(`sessions on ${testDbKind()}`, () => {
       [bySecretariat.id, "suit", 0],
       [byChair.id, "iotops", 0],
     ]);
+  });
+
+  it("stores the start as an instant from the meeting's local time, with its length", async () => {
+    // IETF 131 is in Vienna: 13:00 on 16 March 2031 is 12:00 UTC (CET, UTC+1).
+    const { id } = await createSession(t.db, cast.secretariat, {
+      meetingNumber: 131,
+      group: "suit",
+      startsAt: "2031-03-16T13:00",
+      durationMinutes: 120,
+      room: "",
+    });
+    const m = await getMeeting(t.db, cast.bob, 131);
+    const s = m.sessions.find((x) => x.id === id)!;
+    expect(s.startsAt?.toISOString()).toBe("2031-03-16T12:00:00.000Z");
+    expect([s.durationMinutes, s.when]).toEqual([120, "2031-03-16 13:00–15:00"]);
+    const base = { meetingNumber: 131, group: "suit", room: "" };
+    for (const startsAt of ["2031-02-30 10:00", "2031-03-30 02:30"]) {
+      // No 30 February; 02:30 on 30 March 2031 is skipped by the change to summer time.
+      await expectDomainError(
+        createSession(t.db, cast.secretariat, { ...base, startsAt }),
+        "VALIDATION",
+      );
+    }
+    for (const bad of [
+      { startsAt: "next Tuesday" },
+      { startsAt: "2031-03-16 13:00", durationMinutes: 0 },
+      { startsAt: "2031-03-16 13:00", durationMinutes: 100_000 },
+    ]) {
+      await expect(createSession(t.db, cast.secretariat, { ...base, ...bad })).rejects.toThrow();
+    }
   });
 });
 
@@ -522,12 +550,13 @@ describe(`the agenda on ${testDbKind()}`, () => {
       .select()
       .from(outbox)
       .where(and(eq(outbox.personId, cast.opsAd.personId), inArray(outbox.eventId, evIds)));
-    // E-mail for the two state changes, not for the minutes alone.
-    expect(adMail.map((m) => m.eventId).sort()).toEqual([evs[1]!.id, evs[2]!.id].sort());
+    // E-mail only for the review that needs the AD (not the recorded recommendation, nor the
+    // minutes alone): other activity on area issues is not mailed by default.
+    expect(adMail.map((m) => m.eventId)).toEqual([evs[2]!.id]);
     const review = adMail.find((m) => m.eventId === evs[2]!.id)!;
     expect(review.toAddress).toBe(cast.opsAd.email);
-    expect(review.subject).toContain(`Issue #${b} (${titles.b})`);
-    expect(review.subject).toContain("Recommended -> AD review");
+    expect(review.subject).toContain(`OPS AD review requested: #${b} ${titles.b}`);
+    expect(review.body).toContain("Recommended -> AD review");
     expect(review.body).toContain(`/issues/${b}`);
   });
 
@@ -657,5 +686,59 @@ describe(`the agenda on ${testDbKind()}`, () => {
       const m = await getMeeting(t.db, null, 131);
       expect(m.sessions.find((x) => x.id === session)!.items).toBe(visible);
     });
+  });
+});
+
+describe(`scheduling a session on ${testDbKind()}`, () => {
+  it("the chairs set the time with a version check and an event; others may not", async () => {
+    const { id } = await createSession(t.db, cast.secretariat, {
+      meetingNumber: 131,
+      group: "iotops",
+      startsAt: "",
+      room: "",
+    });
+    // A note kept from an old free-text time, as the migration leaves one.
+    await t.db.update(sessions).set({ timeNote: "Tuesday afternoon" }).where(eq(sessions.id, id));
+    const at = { sessionId: id, startsAt: "2031-03-18 14:00", durationMinutes: 90, room: "Hall B" };
+    await expectDomainError(
+      scheduleSession(t.db, cast.suitChair, { ...at, expectedVersion: 1 }),
+      "FORBIDDEN",
+    );
+    await expectDomainError(
+      scheduleSession(t.db, null, { ...at, expectedVersion: 1 }),
+      "UNAUTHENTICATED",
+    );
+    await expectDomainError(
+      scheduleSession(t.db, cast.iotopsChair, {
+        ...at,
+        startsAt: "2031-03-30 02:15",
+        expectedVersion: 1,
+      }),
+      "VALIDATION",
+    );
+    const since = await maxEventId();
+    const { version } = await scheduleSession(t.db, cast.iotopsChair, {
+      ...at,
+      expectedVersion: 1,
+    });
+    expect(version).toBe(2);
+    const [row] = await t.db.select().from(sessions).where(eq(sessions.id, id));
+    // 14:00 in Vienna (CET) is 13:00 UTC; the old note is gone once there is a time.
+    expect([row!.startsAt?.toISOString(), row!.durationMinutes, row!.room, row!.timeNote]).toEqual([
+      "2031-03-18T13:00:00.000Z",
+      90,
+      "Hall B",
+      "",
+    ]);
+    const [ev] = await eventsAfter(since);
+    expect([ev!.type, ev!.actorCapacity, ev!.payload]).toMatchObject([
+      "session-scheduled",
+      "chair/iotops",
+      { before: "Tuesday afternoon (to be confirmed)", after: "2031-03-18 14:00–15:30" },
+    ]);
+    await expectDomainError(
+      scheduleSession(t.db, cast.secretariat, { ...at, expectedVersion: 1 }),
+      "CONFLICT",
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   type AgendaEntry,
   type SessionInfo,
 } from "~/server/domain/meetings/agenda";
+import { describeSessionTime, instantToLocal } from "~/server/domain/meetings/session-time";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, can } from "~/server/domain/permissions/policy";
 import { publicBaseUrl } from "~/server/env";
@@ -47,7 +48,7 @@ function info(row: Awaited<ReturnType<typeof loadSession>>): SessionInfo {
     timeZone: row.meeting.timeZone,
     group: row.session.groupAcronym,
     groupName: row.groupName ?? row.session.groupAcronym.toUpperCase(),
-    startsAt: row.session.startsAt,
+    startsAt: describeSessionTime({ ...row.session, timeZone: row.meeting.timeZone }),
     room: row.session.room,
   };
 }
@@ -85,6 +86,13 @@ export async function getSessionAgenda(db: Db, actor: MaybeActor, sessionId: num
   });
   return {
     ...info(row),
+    /** Whether the session has a start time (and so a calendar entry). */
+    scheduled: row.session.startsAt !== null,
+    /** The start as a `datetime-local` value in the meeting's zone, for the schedule form. */
+    startsAtLocal: row.session.startsAt
+      ? instantToLocal(row.session.startsAt, row.meeting.timeZone).replace(" ", "T")
+      : "",
+    durationMinutes: row.session.durationMinutes,
     sessionId,
     version: row.session.version,
     publishedAt: row.session.agendaPublishedAt,

@@ -7,6 +7,13 @@ import { DomainError } from "~/server/domain/errors";
 import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
 import { sessionMayDiscuss } from "~/server/domain/meetings/agenda";
 import { importantDates } from "~/server/domain/meetings/important-dates";
+import {
+  DEFAULT_SESSION_MINUTES,
+  describeSessionTime,
+  localToInstant,
+  ZSessionMinutes,
+  ZSessionStart,
+} from "~/server/domain/meetings/session-time";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, can, decide, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
@@ -75,6 +82,8 @@ export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
       group: sessions.groupAcronym,
       groupName: groups.name,
       startsAt: sessions.startsAt,
+      durationMinutes: sessions.durationMinutes,
+      timeNote: sessions.timeNote,
       room: sessions.room,
       agendaPublishedAt: sessions.agendaPublishedAt,
       // Public items only, as on the agenda itself.
@@ -84,7 +93,7 @@ export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
     .from(sessions)
     .leftJoin(groups, eq(groups.acronym, sessions.groupAcronym))
     .where(eq(sessions.meetingNumber, number))
-    .orderBy(asc(sessions.startsAt), asc(sessions.groupAcronym));
+    .orderBy(sql`${sessions.startsAt} asc nulls last`, asc(sessions.groupAcronym));
   return {
     meeting,
     dates: importantDates(new Date(`${meeting.startDate}T00:00:00Z`)).map((d) => ({
@@ -93,7 +102,10 @@ export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
       day: d.day,
       offsetDays: d.offsetDays,
     })),
-    sessions: list,
+    sessions: list.map((s) => ({
+      ...s,
+      when: describeSessionTime({ ...s, timeZone: meeting.timeZone }),
+    })),
     canManage: can(actor, "meeting.manage", NO_RESOURCE),
   };
 }
@@ -101,16 +113,28 @@ export async function getMeeting(db: Db, actor: MaybeActor, number: number) {
 export const ZCreateSession = z.object({
   meetingNumber: zInt("The meeting number", 1, 999),
   group: ZAcronym,
-  startsAt: zText("the start time", 40).default(""),
+  /** Local date and time in the meeting's time zone; empty while to be announced. */
+  startsAt: ZSessionStart.default(""),
+  durationMinutes: ZSessionMinutes.default(DEFAULT_SESSION_MINUTES),
   room: zText("the room", 100).default(""),
 });
+
+/** The instant a typed local start names in the meeting's zone (null when left empty). */
+function sessionStart(local: string, timeZone: string): Date | null {
+  if (local.trim() === "") return null;
+  const at = localToInstant(local, timeZone);
+  if (at) return at;
+  const message = `${local.trim()} is not a time that exists in ${timeZone}.`;
+  throw new DomainError("VALIDATION", message, { fieldErrors: { startsAt: [message] } });
+}
 
 /** The secretariat, or the group's chairs, schedule a session. */
 export async function createSession(
   db: Db,
   actor: MaybeActor,
-  input: z.infer<typeof ZCreateSession>,
+  raw: z.input<typeof ZCreateSession>,
 ) {
+  const input = ZCreateSession.parse(raw);
   const manage = decide(actor, "meeting.manage", NO_RESOURCE);
   const capacity = manage.allowed
     ? manage.capacity
@@ -127,12 +151,14 @@ export async function createSession(
         fieldErrors: { group: [`There is no group called ${input.group}.`] },
       });
     }
+    const startsAt = sessionStart(input.startsAt, meeting.timeZone);
     const [row] = await tx
       .insert(sessions)
       .values({
         meetingNumber: input.meetingNumber,
         groupAcronym: input.group,
-        startsAt: input.startsAt,
+        startsAt,
+        durationMinutes: input.durationMinutes,
         room: input.room,
       })
       .returning({ id: sessions.id });
@@ -143,7 +169,12 @@ export async function createSession(
       actorId: actor!.personId,
       actorCapacity: capacity,
       groupAcronym: input.group,
-      payload: { sessionId: row!.id, startsAt: input.startsAt, room: input.room },
+      payload: {
+        sessionId: row!.id,
+        startsAt: startsAt?.toISOString() ?? null,
+        durationMinutes: input.durationMinutes,
+        room: input.room,
+      },
     });
     return { id: row!.id };
   });

@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../../_components/labels";
 import { StateBadge } from "../../../../_components/state-badge";
 import { api, orNotFound } from "../../../../_trpc/server";
 import { AgendaEditor } from "./agenda-editor";
+import { ScheduleForm } from "./schedule-form";
 import { idParam } from "../../../../_components/search-params";
 
 export const dynamic = "force-dynamic";
@@ -51,9 +52,35 @@ export default async function SessionPage({ params }: Props) {
             ? `Published ${formatDateTime(a.publishedAt)}`
             : "Draft agenda, not yet published"}{" "}
           · Export: <a href={`${base}/agenda.md`}>Markdown</a> ·{" "}
-          <a href={`${base}/agenda.txt`}>plain text</a>
+          <a href={`${base}/agenda.txt`}>plain text</a> · Download:{" "}
+          <a href={`${base}/agenda.md?download=1`} download>
+            Markdown file
+          </a>{" "}
+          ·{" "}
+          <a href={`${base}/agenda.txt?download=1`} download>
+            text file
+          </a>
+          {a.scheduled && (
+            <>
+              {" "}
+              ·{" "}
+              <a href={`/exports/sessions/${id}.ics`} download>
+                Add to your calendar (.ics)
+              </a>
+            </>
+          )}
         </p>
       </header>
+      {a.canManage && (
+        <ScheduleForm
+          sessionId={a.sessionId}
+          version={a.version}
+          timeZone={a.timeZone}
+          startsAtLocal={a.startsAtLocal}
+          durationMinutes={a.durationMinutes}
+          room={a.room}
+        />
+      )}
       <section aria-labelledby="items-title" className="card space-y-2">
         <h2 id="items-title">Items</h2>
         <p className="text-sm text-slate-600">

@@ -1,0 +1,41 @@
+import { stringify } from "csv-stringify/sync";
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula (or, for tab and
+ * carriage return, that some spreadsheets strip before looking for one).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell that cannot run as a formula when the file is opened in a spreadsheet
+ * (CSV injection): text starting with `=`, `+`, `-`, `@`, tab or carriage
+ * return gets a leading apostrophe, which spreadsheets show as text. Numbers,
+ * booleans and empty cells are left alone.
+ */
+export function neutraliseCell(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => unknown;
+}
+
+/**
+ * CSV with a header row, RFC 4180 quoting (fields with commas, quotes or line
+ * breaks are quoted, quotes doubled), CRLF line ends, and every cell neutralised.
+ */
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  const header = columns.map((c) => neutraliseCell(c.header));
+  const records = rows.map((r) => columns.map((c) => neutraliseCell(c.value(r))));
+  return stringify([header, ...records], {
+    record_delimiter: "windows",
+    // With CRLF record ends the package quotes only fields holding CRLF; a field with
+    // a bare line feed or carriage return must be quoted too, or it splits the row.
+    quoted_match: /[\r\n]/,
+    cast: { boolean: (b) => (b ? "true" : "false") },
+  });
+}

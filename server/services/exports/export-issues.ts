@@ -1,0 +1,110 @@
+import { z } from "zod";
+import type { Queryable } from "~/db/client";
+import { TRIAGE_OPEN_STATES } from "~/server/domain/dispatch/states";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
+import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
+import { publicBaseUrl } from "~/server/env";
+import { findIssues, type FindIssuesInput } from "../issues/find-issues";
+import type { CsvColumn } from "./csv";
+import { EXPORT_ROW_CAP, tabular, ZExportFormat, type Download } from "./download";
+import { issueFilterFromQuery, ZQueryPairs } from "./issue-filters";
+
+export const ZExportIssues = z.object({ format: ZExportFormat, query: ZQueryPairs.default([]) });
+
+type IssueRow = Awaited<ReturnType<typeof findIssues>>["items"][number];
+
+/** One row per issue; the same columns for the issue list and the triage queue. */
+const COLUMNS: readonly CsvColumn<IssueRow>[] = [
+  { header: "Number", value: (r) => r.id },
+  { header: "Title", value: (r) => r.title },
+  { header: "State", value: (r) => r.state },
+  { header: "Charter item", value: (r) => r.charterItem },
+  { header: "Suggested group", value: (r) => r.suggestedGroup },
+  { header: "Top candidate", value: (r) => r.topCandidates[0]?.wg },
+  { header: "Readiness", value: (r) => r.readiness },
+  { header: "Confidential", value: (r) => r.confidential },
+  { header: "Area", value: (r) => r.area },
+  { header: "Submitter", value: (r) => r.submitterName },
+  { header: "Responsible chair", value: (r) => r.responsibleChairName },
+  { header: "Filed", value: (r) => r.createdAt },
+  { header: "Updated", value: (r) => r.updatedAt },
+  { header: "Link", value: (r) => `${publicBaseUrl()}/issues/${r.id}` },
+];
+
+/**
+ * Every issue the filter matches that the actor may see, read page by page
+ * through `findIssues` (the list's own query, visibility rule and keyset
+ * cursor), up to `cap` rows; `truncated` says whether more matched.
+ */
+export async function collectIssues(
+  db: Queryable,
+  actor: MaybeActor,
+  filter: FindIssuesInput,
+  { cap = EXPORT_ROW_CAP, pageSize = 100 }: { cap?: number; pageSize?: number } = {},
+) {
+  const rows: IssueRow[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await findIssues(db, actor, { ...filter, cursor, limit: pageSize });
+    rows.push(...page.items);
+    if (rows.length >= cap) {
+      return {
+        rows: rows.slice(0, cap),
+        truncated: rows.length > cap || page.nextCursor !== null,
+      };
+    }
+    if (!page.nextCursor) return { rows, truncated: false };
+    cursor = page.nextCursor;
+  }
+}
+
+function toJson(r: IssueRow) {
+  return {
+    id: r.id,
+    title: r.title,
+    state: r.state,
+    charterItem: r.charterItem,
+    suggestedGroup: r.suggestedGroup,
+    topCandidates: r.topCandidates.map((c) => ({ wg: c.wg, kind: c.kind, score: c.score })),
+    readiness: r.readiness,
+    confidential: r.confidential,
+    area: r.area,
+    submitter: r.submitterName,
+    responsibleChair: r.responsibleChairName,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    url: `${publicBaseUrl()}/issues/${r.id}`,
+  };
+}
+
+/** The issue list as a file: the page's filters, the viewer's visibility. */
+export async function exportIssues(
+  db: Queryable,
+  actor: MaybeActor,
+  input: z.infer<typeof ZExportIssues>,
+): Promise<Download> {
+  const filter = issueFilterFromQuery(input.query, actor);
+  const { rows, truncated } = await collectIssues(db, actor, filter);
+  return tabular(input.format, "issues", COLUMNS, rows, {
+    truncated,
+    json: toJson,
+    meta: { exportedAt: new Date().toISOString() },
+  });
+}
+
+/** The chairs' triage queue as a file, with its current filters (open states by default). */
+export async function exportTriage(
+  db: Queryable,
+  actor: MaybeActor,
+  input: z.infer<typeof ZExportIssues>,
+): Promise<Download> {
+  assertCan(actor, "triage.view", NO_RESOURCE);
+  const filter = issueFilterFromQuery(input.query, actor, { states: TRIAGE_OPEN_STATES });
+  const { rows, truncated } = await collectIssues(db, actor, filter);
+  const day = new Date().toISOString().slice(0, 10);
+  return tabular(input.format, `triage-${day}`, COLUMNS, rows, {
+    truncated,
+    json: toJson,
+    meta: { exportedAt: new Date().toISOString() },
+  });
+}
