@@ -1,10 +1,17 @@
 import Link from "next/link";
-import { api } from "./_trpc/server";
+import { MyWork } from "./_components/my-work";
+import { api, currentActor } from "./_trpc/server";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const caller = await api();
+  const actor = await currentActor();
+  if (actor) {
+    // A signed-in person's home is what waits for them.
+    const work = await caller.inbox.myWork();
+    return <MyWork name={actor.name} sections={work.sections} total={work.total} />;
+  }
   const items = await caller.group.charterItems();
   return (
     <div className="space-y-8">

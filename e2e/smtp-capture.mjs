@@ -80,6 +80,8 @@ const smtp = new SMTPServer({
         to: session.envelope.rcptTo.map((r) => r.address),
         subject: headers.get("subject") ?? null,
         messageId: headers.get("message-id") ?? null,
+        references: headers.get("references") ?? null,
+        listUnsubscribe: headers.get("list-unsubscribe") ?? null,
         text,
         receivedAt: new Date().toISOString(),
       });

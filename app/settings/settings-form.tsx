@@ -44,7 +44,7 @@ export function SettingsForm({ email, watches }: { email: boolean; watches: Watc
             disabled={setEmail.isPending}
             onChange={(e) => setEmail.mutate({ email: e.target.checked })}
           />
-          <label htmlFor="email-pref">Send me e-mail about state changes of what I watch</label>
+          <label htmlFor="email-pref">Send me e-mail (each kind as chosen above)</label>
         </div>
         <p className="hint">In-app notifications are always kept.</p>
       </section>

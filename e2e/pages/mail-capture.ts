@@ -11,10 +11,15 @@ export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? appPort + 22);
 export const SMTP_CAPTURE_HTTP_PORT = SMTP_PORT + 1;
 export const SMTP_CAPTURE_URL = `http://127.0.0.1:${SMTP_CAPTURE_HTTP_PORT}`;
 
+/** The digest period the test server uses (e2e/my-work.spec.ts waits for one to close). */
+export const DIGEST_PERIOD_MINUTES = 1;
+
 /** The app's environment: deliver the outbox to the capture server, links to the test origin. */
 export const MAIL_APP_ENV = {
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   APP_URL: `http://127.0.0.1:${appPort}`,
+  // Digest periods of a minute instead of a day, so a run can wait for one.
+  DIGEST_PERIOD_MINUTES: String(DIGEST_PERIOD_MINUTES),
 };
 
 /** A message as the capture server keeps it. */
@@ -23,6 +28,10 @@ export interface CapturedMail {
   to: string[];
   subject: string | null;
   messageId: string | null;
+  /** The thread root the message refers to (issues and documents), if any. */
+  references: string | null;
+  /** The one-click unsubscribe address, in angle brackets. */
+  listUnsubscribe: string | null;
   /** The decoded plain-text body. */
   text: string;
   receivedAt: string;

@@ -26,11 +26,11 @@ export class NotificationsPage {
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText("Notifications");
   }
 
-  /** Notifications about an issue ("Issue #<id> (<title>): ..."). */
+  /** Notifications about an issue (subjects name it as "#<id> <title>"). */
   aboutIssue(issueId: number): Locator {
     return this.list
       .getByRole("listitem")
-      .filter({ has: this.page.getByRole("link", { name: new RegExp(`^Issue #${issueId} \\(`) }) });
+      .filter({ has: this.page.getByRole("link", { name: new RegExp(`(^|\\s)#${issueId}\\s`) }) });
   }
 }
 

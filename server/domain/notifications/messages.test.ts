@@ -20,22 +20,108 @@ describe("notification messages", () => {
       "review-requested",
       { before: "recommended", after: "ad-review", summary: "Existing WG: SUIT" },
       true,
-      /Recommended -> AD review/,
+      "OPS AD review requested: #12 Thread onboarding (Existing WG: SUIT)",
     ],
-    ["commented", { excerpt: "hello" }, false, /commented$/],
+    [
+      "ad-approved",
+      {
+        before: "ad-review",
+        after: "dispatched",
+        summary: "Existing WG: SUIT",
+        targetGroup: "suit",
+      },
+      true,
+      "OPS AD approved: #12 Thread onboarding is dispatched to SUIT",
+    ],
+    [
+      "ad-approved",
+      { before: "ad-review", after: "dispatched", summary: "BoF", targetGroup: null },
+      true,
+      "OPS AD approved: #12 Thread onboarding (BoF)",
+    ],
+    [
+      "ad-returned",
+      { before: "ad-review", after: "returned", comment: "Why not SUIT?" },
+      true,
+      "OPS AD returned #12 Thread onboarding to the IOTOPS chairs",
+    ],
+    [
+      "acknowledged",
+      { before: "dispatched", after: "accepted", targetGroup: "suit" },
+      true,
+      "SUIT accepted #12 Thread onboarding",
+    ],
+    [
+      "declined",
+      { before: "dispatched", after: "returned", targetGroup: "suit", reason: "No" },
+      true,
+      "SUIT declined #12 Thread onboarding",
+    ],
+    [
+      "closed",
+      { before: "in-discussion", after: "closed", reason: "out-of-scope" },
+      true,
+      "#12 Thread onboarding was closed: out of scope",
+    ],
+    [
+      "closed",
+      { before: "submitted", after: "closed", reason: "duplicate", duplicateOf: 3 },
+      true,
+      "#12 Thread onboarding was closed: duplicate of #3",
+    ],
     [
       "info-requested",
       { before: "submitted", after: "needs-info", message: "Which devices?" },
       true,
-      /Submitted -> Needs information/,
+      "More information requested on #12 Thread onboarding",
     ],
-    ["charter-item-set", { before: null, after: "onboarding" }, false, /charter item set$/],
-  ])("%s on an issue: email=%s", (type, payload, email, subject) => {
-    const m = messageFor(ev(type, payload), "Thread onboarding");
+    [
+      "discussion-started",
+      { before: "submitted", after: "in-discussion" },
+      true,
+      "#12 Thread onboarding is in discussion",
+    ],
+    [
+      "filed",
+      { before: "submitted", after: "submitted" },
+      false,
+      "New issue #12 Thread onboarding",
+    ],
+    ["commented", { excerpt: "hello" }, false, "New comment on #12 Thread onboarding"],
+    [
+      "charter-item-set",
+      { before: null, after: "onboarding" },
+      false,
+      "#12 Thread onboarding: charter item set",
+    ],
+    [
+      "some-future-move",
+      { before: "submitted", after: "in-discussion" },
+      true,
+      "#12 Thread onboarding moved from Submitted to In discussion",
+    ],
+  ])("%s on an issue: email=%s, subject in plain English", (type, payload, email, subject) => {
+    const m = messageFor(ev(type, payload), "Thread onboarding", { area: "ops" });
     expect(m.email).toBe(email);
-    expect(m.subject).toMatch(/^Issue #12 \(Thread onboarding\): /);
-    expect(m.subject).toMatch(subject);
+    expect(m.subject).toBe(subject);
+    expect(m.subject).not.toMatch(/->|\(AD review|ad approved/);
     expect(m.path).toBe("/issues/12");
+  });
+
+  it("names the area director generically when the area is unknown", () => {
+    const m = messageFor(
+      ev("ad-approved", { before: "ad-review", after: "dispatched", targetGroup: "suit" }),
+      "T",
+    );
+    expect(m.subject).toBe("The area director approved: #12 T is dispatched to SUIT");
+  });
+
+  it("keeps the state change in the body", () => {
+    const m = messageFor(
+      ev("discussion-started", { before: "submitted", after: "in-discussion" }),
+      "T",
+    );
+    expect(m.body).toContain("State: Submitted -> In discussion.");
   });
 
   it("puts the information request and the actor in the body", () => {

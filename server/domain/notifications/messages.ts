@@ -5,6 +5,7 @@
 import { describeOutcome, type DispatchOutcome } from "../dispatch/outcomes";
 import { ISSUE_STATE_LABELS, isIssueState } from "../dispatch/states";
 import { stateName } from "../documents/vocabulary";
+import { DISPATCH_GROUP } from "../permissions/actor";
 
 export interface EventForMessage {
   type: string;
@@ -54,20 +55,70 @@ function issueLine(e: EventForMessage): string {
   }
 }
 
-export function messageFor(e: EventForMessage, subjectTitle: string): Message {
+const upper = (v: unknown) => s(v).toUpperCase();
+
+/** A plain-English subject line: who did what to which issue. */
+export function issueSubject(e: EventForMessage, subjectTitle: string, area?: string): string {
+  const p = e.payload;
+  const ref = `#${e.subjectKey} ${subjectTitle}`;
+  const ad = area ? `${area.toUpperCase()} AD` : "The area director";
+  switch (e.type) {
+    case "filed":
+      return `New issue ${ref}`;
+    case "edited":
+      return `${ref} was edited`;
+    case "info-requested":
+      return `More information requested on ${ref}`;
+    case "discussion-started":
+      return `${ref} is in discussion`;
+    case "recommendation-recorded":
+      return `Recommendation recorded for ${ref}: ${s(p.summary)}`;
+    case "review-requested":
+      return `${ad} review requested: ${ref} (${s(p.summary)})`;
+    case "ad-approved":
+      return p.targetGroup
+        ? `${ad} approved: ${ref} is dispatched to ${upper(p.targetGroup)}`
+        : `${ad} approved: ${ref} (${s(p.summary)})`;
+    case "ad-returned":
+      return `${ad} returned ${ref} to the ${DISPATCH_GROUP.toUpperCase()} chairs`;
+    case "acknowledged":
+      return `${upper(p.targetGroup)} accepted ${ref}`;
+    case "declined":
+      return `${p.targetGroup ? upper(p.targetGroup) : "The receiving group"} declined ${ref}`;
+    case "closed":
+      return `${ref} was closed: ${s(p.reason).replace(/-/g, " ")}${p.duplicateOf ? ` of #${s(p.duplicateOf)}` : ""}`;
+    case "reopened":
+      return `${ref} was reopened`;
+    case "commented":
+      return `New comment on ${ref}`;
+    default: {
+      const changed =
+        typeof p.before === "string" && typeof p.after === "string" && p.before !== p.after;
+      return changed
+        ? `${ref} moved from ${issueState(p.before)} to ${issueState(p.after)}`
+        : `${ref}: ${e.type.replace(/-/g, " ")}`;
+    }
+  }
+}
+
+export function messageFor(
+  e: EventForMessage,
+  subjectTitle: string,
+  context: { area?: string } = {},
+): Message {
   const p = e.payload;
   const by = e.actorName ? ` by ${e.actorName}` : "";
   if (e.subjectType === "issue") {
     const changed =
       typeof p.before === "string" && typeof p.after === "string" && p.before !== p.after;
-    const state = changed ? ` (${issueState(p.before)} -> ${issueState(p.after)})` : "";
+    const state = changed ? `\nState: ${issueState(p.before)} -> ${issueState(p.after)}.` : "";
     const recommended =
       e.type === "recommendation-recorded" && p.recommendation
         ? `\nOutcome: ${describeOutcome((p.recommendation as { outcome: DispatchOutcome }).outcome)}`
         : "";
     return {
-      subject: `Issue #${e.subjectKey} (${subjectTitle}): ${e.type.replace(/-/g, " ")}${state}`,
-      body: `${issueLine(e)}${recommended}\n\nChanged${by}.`,
+      subject: issueSubject(e, subjectTitle, context.area),
+      body: `${issueLine(e)}${recommended}${state}\n\nChanged${by}.`,
       path: `/issues/${e.subjectKey}`,
       email: changed,
     };

@@ -10,18 +10,11 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/
 import type { Actor } from "~/server/domain/permissions/actor";
 import { commentOnIssue } from "~/server/services/issues/comment-issue";
 import { editIssue } from "~/server/services/issues/edit-issue";
-import {
-  act,
-  driveTo,
-  file,
-  intake,
-  issueRow,
-  makeCast,
-  makePerson,
-  type Cast,
-} from "~/server/services/issues/test-fixtures";
+import { act, driveTo, file, intake, issueRow } from "~/server/services/issues/test-fixtures";
+import { makeCast, makePerson, type Cast } from "~/server/services/people/test-fixtures";
 import { triageIssue } from "~/server/services/issues/triage-issue";
 import { setWatch } from "./watches";
+import { mailEverything } from "./test-preferences";
 
 let t: TestDatabase;
 let cast: Cast;
@@ -75,6 +68,9 @@ function watch(a: Actor, subjectType: "issue" | "group", subjectKey: string | nu
 beforeAll(async () => {
   t = await createTestDatabase();
   cast = await makeCast(t.db);
+  // These tests are about who may be mailed at all: everyone asks for every kind of mail
+  // at once (the default choices are tested in preferences.int.test.ts).
+  await mailEverything(t.db, Object.values(cast));
   heidi = await makePerson(t.db, "Heidi Group Follower");
   ivan = await makePerson(t.db, "Ivan Suit Follower");
   await watch(heidi, "group", "iotops");

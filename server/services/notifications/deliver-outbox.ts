@@ -1,8 +1,25 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
-import type { Db } from "~/db/client";
-import { outbox } from "~/db/schema";
+import type { Db, Queryable } from "~/db/client";
+import { events, outbox } from "~/db/schema";
+import { mailHeaders } from "~/server/domain/notifications/mail-headers";
 import { MAX_ATTEMPTS, retryDelayMs } from "~/server/domain/notifications/messages";
+import { unsubscribeLinks } from "./unsubscribe";
+
+/** Threading and unsubscribe headers for one outbox message (see `mailHeaders`). */
+async function headersFor(
+  db: Queryable,
+  msg: { personId: number | null; eventId: number | null },
+): Promise<Record<string, string>> {
+  const [event] =
+    msg.eventId === null
+      ? []
+      : await db
+          .select({ type: events.subjectType, key: events.subjectKey })
+          .from(events)
+          .where(eq(events.id, msg.eventId));
+  return mailHeaders({ subject: event ?? null, ...(await unsubscribeLinks(db, msg.personId)) });
+}
 
 export interface DeliveryReport {
   sent: number;
@@ -47,7 +64,7 @@ export async function deliverOutbox(
           subject: msg.subject,
           text: msg.body,
           messageId: msg.messageId,
-          headers: { "Auto-Submitted": "auto-generated" },
+          headers: await headersFor(tx, msg),
         });
         await tx
           .update(outbox)

@@ -12,19 +12,14 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/
 import { MAX_ATTEMPTS, retryDelayMs } from "~/server/domain/notifications/messages";
 import type { Actor } from "~/server/domain/permissions/actor";
 import { env } from "~/server/env";
-import {
-  act,
-  expectDomainError,
-  file,
-  makeCast,
-  makePerson,
-  SUIT_RECOMMENDATION,
-  type Cast,
-} from "~/server/services/issues/test-fixtures";
+import { act, file, SUIT_RECOMMENDATION } from "~/server/services/issues/test-fixtures";
+import { makeCast, makePerson, type Cast } from "~/server/services/people/test-fixtures";
+import { expectDomainError } from "~/server/testing/calls";
 import { deliverOutbox } from "./deliver-outbox";
 import { viewOutbox } from "./outbox-view";
 import { closedPort, startTestSmtpServer, type TestSmtpServer } from "./test-smtp";
 import { setWatch } from "./watches";
+import { mailEverything } from "./test-preferences";
 
 let t: TestDatabase;
 let cast: Cast;
@@ -72,6 +67,9 @@ async function forceDue(ids: number[]) {
 beforeAll(async () => {
   t = await createTestDatabase();
   cast = await makeCast(t.db);
+  // These tests are about who may be mailed at all: everyone asks for every kind of mail
+  // at once (the default choices are tested in preferences.int.test.ts).
+  await mailEverything(t.db, Object.values(cast));
   // The cast's sign-up confirmation mails are not what these tests deliver.
   await t.db
     .update(outbox)
@@ -111,7 +109,7 @@ describe(`outbox delivery over SMTP on ${testDbKind()}`, () => {
       expect(got.subject).toBe(row.subject);
       expect(got.from).toBe(FROM);
       expect(got.autoSubmitted).toBe("auto-generated");
-      expect(got.subject).toContain("Submitted -> In discussion");
+      expect(got.subject).toMatch(/^#\d+ .* is in discussion$/);
       expect(got.body.replace(/\r\n/g, "\n")).toBe(row.body);
       expect(row.body).toContain(`${BASE}/issues/`);
     }

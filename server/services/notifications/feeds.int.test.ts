@@ -9,15 +9,9 @@ import { events } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { env } from "~/server/env";
 import { commentOnIssue } from "~/server/services/issues/comment-issue";
-import {
-  act,
-  driveTo,
-  expectDomainError,
-  file,
-  issueEvents,
-  makeCast,
-  type Cast,
-} from "~/server/services/issues/test-fixtures";
+import { act, driveTo, file, issueEvents } from "~/server/services/issues/test-fixtures";
+import { makeCast, type Cast } from "~/server/services/people/test-fixtures";
+import { expectDomainError } from "~/server/testing/calls";
 import { feedRouter } from "~/server/api/routers/feed";
 import { createCallerFactory } from "~/server/api/trpc";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
@@ -129,9 +123,9 @@ describe(`Atom feeds on ${testDbKind()}`, () => {
     );
     for (const e of entries) {
       expect(links(e.link).map((l) => l["@_href"])).toContain(`${BASE}/issues/${open}`);
-      expect(text(e.title)).toContain(`Issue #${open}`);
+      expect(text(e.title)).toContain(`#${open} ${OPEN_TITLE}`);
     }
-    expect(text(entries[0]!.title)).toContain("Dispatched -> Accepted");
+    expect(text(entries[0]!.title)).toBe(`SUIT accepted #${open} ${OPEN_TITLE}`);
     // The feed's updated time is that of the newest event.
     expect(Date.parse(feed.updated)).toBe(evs.at(-1)!.createdAt.getTime());
   });

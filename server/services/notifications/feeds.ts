@@ -1,7 +1,7 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import { Feed } from "feed";
 import type { Db } from "~/db/client";
-import { events, issues, people } from "~/db/schema";
+import { documents, events, issues, people } from "~/db/schema";
 import { messageFor } from "~/server/domain/notifications/messages";
 import { DomainError } from "~/server/domain/errors";
 import { can } from "~/server/domain/permissions/policy";
@@ -130,5 +130,32 @@ export async function groupFeed(db: Db, acronym: string): Promise<string> {
     `/feeds/groups/${group}`,
     `/groups/${group}`,
     await redactIssueRefs(db, null, rows),
+  );
+}
+
+/**
+ * A document's changes as Atom, like the Datatracker's document-changes feed:
+ * state changes, revisions, tags, replacements and issue links. Feed readers
+ * send no session, so a link to an issue anyone may not see is left out.
+ */
+export async function documentFeed(db: Db, name: string): Promise<string> {
+  const [doc] = await db
+    .select({ name: documents.name, title: documents.title })
+    .from(documents)
+    .where(eq(documents.name, name.toLowerCase()));
+  if (!doc) throw new DomainError("NOT_FOUND", `There is no document ${name}.`);
+  const rows = await db
+    .select({ ...select, issueTitle: documents.title })
+    .from(events)
+    .innerJoin(documents, eq(documents.name, events.subjectKey))
+    .leftJoin(people, eq(people.id, events.actorId))
+    .where(and(eq(events.subjectType, "document"), eq(events.subjectKey, doc.name)))
+    .orderBy(desc(events.id))
+    .limit(100);
+  return build(
+    `${doc.name}: ${doc.title}`,
+    `/feeds/documents/${doc.name}`,
+    `/documents/${doc.name}`,
+    await redactIssueRefs(db, null, rows, ["issue-linked", "issue-unlinked"]),
   );
 }

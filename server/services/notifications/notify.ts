@@ -1,22 +1,13 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "~/db/client";
-import {
-  documents,
-  events,
-  issues,
-  notificationPrefs,
-  notifications,
-  outbox,
-  people,
-  roleGrants,
-  watches,
-} from "~/db/schema";
+import { documents, events, issues, notifications, people, roleGrants, watches } from "~/db/schema";
 import { outcomeTargetGroup } from "~/server/domain/dispatch/outcomes";
-import { emailText, messageFor } from "~/server/domain/notifications/messages";
+import { messageFor } from "~/server/domain/notifications/messages";
 import { DISPATCH_GROUP, type Actor } from "~/server/domain/permissions/actor";
-import { decide } from "~/server/domain/permissions/policy";
-import { publicBaseUrl } from "~/server/env";
+import { decide, type Duty } from "~/server/domain/permissions/policy";
 import { issueResource, visibleIssues } from "../issues/access";
+import { holdingDuty } from "../roles/duty-holders";
+import { eventNeedsAction, routeMail, type WatchSubject } from "./mail-routing";
 
 export interface StoredEvent {
   id: number;
@@ -43,11 +34,11 @@ export async function autoWatch(
     .onConflictDoNothing();
 }
 
-async function peopleWithRole(db: Queryable, role: string, group: string): Promise<number[]> {
+async function dutyHolders(db: Queryable, duty: Duty): Promise<number[]> {
   const rows = await db
     .select({ id: roleGrants.personId })
     .from(roleGrants)
-    .where(and(eq(roleGrants.role, role), eq(roleGrants.groupAcronym, group)));
+    .where(holdingDuty(duty));
   return rows.map((r) => r.id);
 }
 
@@ -72,7 +63,7 @@ async function activeWatchers(
   return [...out];
 }
 
-async function actorsFor(db: Queryable, ids: number[]): Promise<Map<number, Actor>> {
+export async function actorsFor(db: Queryable, ids: number[]): Promise<Map<number, Actor>> {
   const out = new Map<number, Actor>();
   if (ids.length === 0) return out;
   const ps = await db
@@ -120,6 +111,9 @@ export async function notifyForEvents(
     let title = e.subjectKey;
     let recipients: number[] = [];
     let visible: (a: Actor) => boolean = () => true;
+    let subjects: WatchSubject[] = [];
+    let area: string | undefined;
+    let relation = (_a: Actor) => ({ needsAction: false, submitter: false });
 
     if (e.subjectType === "issue") {
       const [issue] = await db
@@ -132,7 +126,7 @@ export async function notifyForEvents(
       if (e.type === "filed") {
         await autoWatch(
           db,
-          [issue.submitterId, ...(await peopleWithRole(db, "ad", issue.area))],
+          [issue.submitterId, ...(await dutyHolders(db, { duty: "review", area: issue.area }))],
           "issue",
           key,
         );
@@ -142,7 +136,12 @@ export async function notifyForEvents(
       }
       const target = issue.recommendation ? outcomeTargetGroup(issue.recommendation.outcome) : null;
       if (e.type === "ad-approved" && target) {
-        await autoWatch(db, await peopleWithRole(db, "chair", target), "issue", key);
+        await autoWatch(
+          db,
+          await dutyHolders(db, { duty: "lead-group", group: target }),
+          "issue",
+          key,
+        );
       }
       // Group followers hear about public dispatch activity of their group.
       const groupSubjects = issue.confidential
@@ -164,11 +163,15 @@ export async function notifyForEvents(
           ),
         );
       const muted = new Set(stopped.map((w) => w.id));
-      recipients = (await activeWatchers(db, [{ type: "issue", key }, ...groupSubjects])).filter(
-        (id) => !muted.has(id),
-      );
+      subjects = [{ type: "issue", key }, ...groupSubjects];
+      recipients = (await activeWatchers(db, subjects)).filter((id) => !muted.has(id));
       const resource = issueResource(issue);
       visible = (a) => decide(a, "issue.view", resource).allowed;
+      area = issue.area;
+      relation = (a) => ({
+        needsAction: eventNeedsAction(a, e.type, e.payload, resource),
+        submitter: a.personId === issue.submitterId,
+      });
     } else if (e.subjectType === "document") {
       // Only state changes notify; imports and other document events need no lookup.
       if (e.type !== "state-changed") continue;
@@ -178,16 +181,15 @@ export async function notifyForEvents(
         .where(eq(documents.name, e.subjectKey));
       if (!doc) continue;
       title = doc.title;
-      recipients = await activeWatchers(db, [
+      subjects = [
         { type: "document", key: e.subjectKey },
         ...(doc.group ? [{ type: "group", key: doc.group }] : []),
-      ]);
+      ];
+      recipients = await activeWatchers(db, subjects);
     } else if (e.type === "agenda-published") {
       title = String(e.payload.title ?? e.subjectKey);
-      recipients = await activeWatchers(
-        db,
-        e.groupAcronym ? [{ type: "group", key: e.groupAcronym }] : [],
-      );
+      subjects = e.groupAcronym ? [{ type: "group", key: e.groupAcronym }] : [];
+      recipients = await activeWatchers(db, subjects);
     } else {
       continue;
     }
@@ -200,7 +202,7 @@ export async function notifyForEvents(
     const [actor] = e.actorId
       ? await db.select({ name: people.name }).from(people).where(eq(people.id, e.actorId))
       : [];
-    const message = messageFor({ ...e, actorName: actor?.name ?? null }, title);
+    const message = messageFor({ ...e, actorName: actor?.name ?? null }, title, { area });
     await db
       .insert(notifications)
       .values(
@@ -213,33 +215,7 @@ export async function notifyForEvents(
       )
       .onConflictDoNothing();
     if (!message.email) continue;
-    const prefs = await db
-      .select()
-      .from(notificationPrefs)
-      .where(
-        inArray(
-          notificationPrefs.personId,
-          entitled.map((a) => a.personId),
-        ),
-      );
-    const off = new Set(prefs.filter((p) => !p.email).map((p) => p.personId));
-    const mail = entitled.filter((a) => !off.has(a.personId));
-    if (mail.length === 0) continue;
-    const text = emailText(message, publicBaseUrl());
-    await db
-      .insert(outbox)
-      .values(
-        mail.map((a) => ({
-          personId: a.personId,
-          toAddress: a.email,
-          subject: message.subject,
-          body: text,
-          // One stable Message-ID per (event, recipient): the idempotency key of the send.
-          messageId: `<event-${e.id}.person-${a.personId}@iotops-dispatch>`,
-          eventId: e.id,
-        })),
-      )
-      .onConflictDoNothing();
+    await routeMail(db, e, message, entitled, relation, subjects);
   }
 }
 

@@ -11,15 +11,13 @@ import { env } from "~/server/env";
 import { commentOnIssue } from "~/server/services/issues/comment-issue";
 import {
   act,
-  expectDomainError,
   file,
   issueEvents,
   issueRow,
-  makeCast,
-  makePerson,
   SUIT_RECOMMENDATION,
-  type Cast,
 } from "~/server/services/issues/test-fixtures";
+import { makeCast, makePerson, type Cast } from "~/server/services/people/test-fixtures";
+import { expectDomainError } from "~/server/testing/calls";
 import { transitionIssue } from "~/server/services/issues/transition-issue";
 import { triageIssue } from "~/server/services/issues/triage-issue";
 import { unreadCount } from "./notify";
@@ -31,6 +29,7 @@ import {
   setEmailPreference,
   setWatch,
 } from "./watches";
+import { mailEverything } from "./test-preferences";
 
 let t: TestDatabase;
 let cast: Cast;
@@ -40,6 +39,9 @@ const BASE = (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, 
 beforeAll(async () => {
   t = await createTestDatabase();
   cast = await makeCast(t.db);
+  // These tests are about who may be mailed at all: everyone asks for every kind of mail
+  // at once (the default choices are tested in preferences.int.test.ts).
+  await mailEverything(t.db, Object.values(cast));
 });
 afterAll(async () => t?.destroy());
 
@@ -148,7 +150,7 @@ describe(`watching and notifications on ${testDbKind()}`, () => {
     for (const n of r.notifications) {
       expect(n.eventId).toBe(ev!.id);
       expect(n.url).toBe(`/issues/${issue}`);
-      expect(n.subject).toContain(`Issue #${issue}`);
+      expect(n.subject).toContain(`#${issue} ${title}`);
       expect(n.readAt).toBeNull();
     }
     const emails = new Map(
@@ -160,9 +162,8 @@ describe(`watching and notifications on ${testDbKind()}`, () => {
       expect(m.attempts).toBe(0);
       expect(m.eventId).toBe(ev!.id);
       expect(m.messageId).toBe(`<event-${ev!.id}.person-${m.personId}@iotops-dispatch>`);
-      expect(m.subject).toContain(`Issue #${issue}`);
-      expect(m.subject).toContain(title);
-      expect(m.subject).toContain("Submitted -> In discussion");
+      expect(m.subject).toBe(`#${issue} ${title} is in discussion`);
+      expect(m.body).toContain("Submitted -> In discussion");
       expect(m.body).toContain(`${BASE}/issues/${issue}`);
       expect(m.body).toContain("Changed by Chris Iotops Chair.");
       expect(m.body).toContain(`${BASE}/settings`);
@@ -192,7 +193,7 @@ describe(`watching and notifications on ${testDbKind()}`, () => {
     );
     expect(r.events.map((e) => e.type)).toEqual(["commented"]);
     expect(ids(r.notifications)).toEqual(people(cast.alice, cast.iotopsChair, cast.opsAd));
-    expect(r.notifications[0]!.subject).toContain("commented");
+    expect(r.notifications[0]!.subject).toContain("New comment on");
     expect(r.outbox).toEqual([]);
     // Commenting does not make the commenter a watcher.
     expect(await activeWatch(cast.bob, issue)).toBeNull();
@@ -451,6 +452,9 @@ describe(`automatic watches of the area's ADs on ${testDbKind()}`, () => {
     // The second AD did not watch the issue filed before they got the role.
     expect(await activeWatch(opsAd2, earlier)).toBeNull();
     const r = await caused(() => act(t.db, cast.iotopsChair, id, { type: "start-discussion" }));
-    expect(ids(r.outbox)).toEqual(people(cast.bob, cast.opsAd, opsAd2));
+    // The new AD keeps the default choices: activity on an area issue is in-app only,
+    // while the first AD asked for every kind of mail (see the top of this file).
+    expect(ids(r.notifications)).toEqual(people(cast.bob, cast.opsAd, opsAd2));
+    expect(ids(r.outbox)).toEqual(people(cast.bob, cast.opsAd));
   });
 });

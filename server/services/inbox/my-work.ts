@@ -1,0 +1,342 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { events, outbox, roleGrants } from "~/db/schema";
+import { outcomeTargetGroup, type DispatchOutcome } from "~/server/domain/dispatch/outcomes";
+import type { IssueState } from "~/server/domain/dispatch/states";
+import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
+import {
+  assertCan,
+  chairedGroups,
+  decide,
+  NO_RESOURCE,
+  reviewAreas,
+  type Action,
+} from "~/server/domain/permissions/policy";
+import { recentRuns } from "../datatracker/runs";
+import { findAdPipeline } from "../documents/find-documents";
+import { countIssuesByState, findIssues, type FindIssuesInput } from "../issues/find-issues";
+import { findGroupWork } from "../issues/group-work";
+
+/** One thing that waits, and where it is acted on. */
+export interface InboxItem {
+  key: string;
+  label: string;
+  href: string;
+  /** Since when it has waited, if known. */
+  since: Date | null;
+  /** Why it came back, in the words of whoever sent it back. */
+  note?: string;
+}
+
+export type InboxRole = "contributor" | "iotops-chair" | "ad" | "receiving-chair" | "secretariat";
+
+export interface InboxSection {
+  key: string;
+  role: InboxRole;
+  title: string;
+  /** How many wait: the same number the linked page shows. */
+  count: number;
+  /** The page with the whole list, where the action is taken; null when each item is its own page. */
+  href: string | null;
+  /** The first items, oldest first. */
+  items: InboxItem[];
+  /** A remark when the section cannot list its items. */
+  note?: string;
+}
+
+/** How many items a section shows; its count is always the full number. */
+export const SHOWN = 10;
+
+const oldestFirst = (a: InboxItem, b: InboxItem) =>
+  (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0);
+
+/** The actor holds the capacity in their own right, not as the secretariat's fallback. */
+function holds(actor: Actor, action: Action): boolean {
+  const d = decide(actor, action, NO_RESOURCE);
+  return d.allowed && d.capacity !== "secretariat";
+}
+
+async function issueSection(
+  db: Db,
+  actor: Actor,
+  s: { key: string; role: InboxRole; title: string; href: string | null },
+  filter: Omit<FindIssuesInput, "states"> & { states: [IssueState] },
+  since: "createdAt" | "updatedAt",
+): Promise<InboxSection> {
+  const state = filter.states[0];
+  const [page, counts] = await Promise.all([
+    findIssues(db, actor, { ...filter, sort: "oldest", limit: SHOWN }),
+    // The triage page's state badges and the review page's count come from the same filter.
+    countIssuesByState(db, actor, filter),
+  ]);
+  return {
+    ...s,
+    count: counts[state] ?? 0,
+    items: page.items.map((i) => ({
+      key: `issue-${i.id}`,
+      label: `#${i.id} ${i.title}`,
+      href: `/issues/${i.id}`,
+      since: i[since],
+    })),
+  };
+}
+
+/**
+ * The comment of the latest return (the AD's) or decline (the receiving group's
+ * reason) of each issue, so the chairs read it where they pick the issue up.
+ */
+async function returnNotes(db: Db, items: InboxItem[]): Promise<InboxItem[]> {
+  const keys = items.map((i) => i.key.replace("issue-", ""));
+  if (keys.length === 0) return items;
+  const rows = await db
+    .select({ key: events.subjectKey, type: events.type, payload: events.payload })
+    .from(events)
+    .where(
+      and(
+        eq(events.subjectType, "issue"),
+        inArray(events.subjectKey, keys),
+        inArray(events.type, ["ad-returned", "declined"]),
+      ),
+    )
+    .orderBy(desc(events.id));
+  const latest = new Map<string, string>();
+  for (const r of rows) {
+    if (latest.has(r.key)) continue;
+    const text = r.type === "ad-returned" ? r.payload.comment : r.payload.reason;
+    if (typeof text === "string") {
+      latest.set(
+        r.key,
+        `${r.type === "ad-returned" ? "The area director" : "The receiving group"}: ${text}`,
+      );
+    }
+  }
+  return items.map((i) => {
+    const note = latest.get(i.key.replace("issue-", ""));
+    return note ? { ...i, note } : i;
+  });
+}
+
+/** Dispatched work whose receiving group has no chair account here: nobody will acknowledge it. */
+async function unchairedHandoffs(
+  db: Db,
+  actor: Actor,
+  areas: "all" | readonly string[],
+): Promise<InboxSection> {
+  const page = await findIssues(db, actor, {
+    states: ["dispatched"],
+    areas: areas === "all" ? undefined : [...areas],
+    sort: "oldest",
+    limit: 100,
+  });
+  const targets = new Map<number, string>();
+  for (const i of page.items) {
+    const rec = i.recommendation as { outcome: DispatchOutcome } | null;
+    const g = rec ? outcomeTargetGroup(rec.outcome) : null;
+    if (g) targets.set(i.id, g);
+  }
+  const groups = [...new Set(targets.values())];
+  const chaired = new Set(
+    groups.length === 0
+      ? []
+      : (
+          await db
+            .select({ g: roleGrants.groupAcronym })
+            .from(roleGrants)
+            .where(and(eq(roleGrants.role, "chair"), inArray(roleGrants.groupAcronym, groups)))
+        ).map((r) => r.g),
+  );
+  const items = page.items
+    .filter((i) => targets.has(i.id) && !chaired.has(targets.get(i.id)!))
+    .map((i) => ({
+      key: `unchaired-${i.id}`,
+      label: `#${i.id} ${i.title}: ${targets.get(i.id)!.toUpperCase()} has no chair in the app`,
+      href: `/groups/${targets.get(i.id)!}`,
+      since: i.updatedAt,
+    }));
+  return {
+    key: "unchaired",
+    role: areas === "all" ? "secretariat" : "ad",
+    title: "Dispatched to a group with no chair in the app",
+    count: items.length,
+    href: "/report",
+    items: items.slice(0, SHOWN),
+  };
+}
+
+/**
+ * What waits for the signed-in person, for each role they hold. Each section
+ * counts with the same query as the page it links to, so the two never disagree.
+ */
+export async function myWork(db: Db, maybe: MaybeActor) {
+  assertCan(maybe, "issue.file", NO_RESOURCE);
+  const actor = maybe!;
+  const sections: InboxSection[] = [];
+
+  sections.push(
+    await issueSection(
+      db,
+      actor,
+      {
+        key: "info-requested",
+        role: "contributor",
+        title: "Your issues returned to you with a question",
+        href: null,
+      },
+      { states: ["needs-info"], submitter: actor.personId },
+      "updatedAt",
+    ),
+  );
+
+  if (holds(actor, "triage.view")) {
+    const returned = await issueSection(
+      db,
+      actor,
+      {
+        key: "returned",
+        role: "iotops-chair",
+        title: "Returned by the area director or the receiving group",
+        href: "/triage?state=returned",
+      },
+      { states: ["returned"] },
+      "updatedAt",
+    );
+    returned.items = await returnNotes(db, returned.items);
+    sections.push(
+      await issueSection(
+        db,
+        actor,
+        {
+          key: "new-submissions",
+          role: "iotops-chair",
+          title: "New submissions to triage",
+          href: "/triage?state=submitted",
+        },
+        { states: ["submitted"] },
+        "createdAt",
+      ),
+      await issueSection(
+        db,
+        actor,
+        {
+          key: "my-discussions",
+          role: "iotops-chair",
+          title: "Discussions assigned to you",
+          href: "/triage?state=in-discussion&chair=me",
+        },
+        { states: ["in-discussion"], responsibleChair: actor.personId },
+        "updatedAt",
+      ),
+      returned,
+    );
+  }
+
+  if (holds(actor, "review.view")) {
+    const areas = reviewAreas(actor);
+    const pipeline = await findAdPipeline(db, actor);
+    sections.push(
+      await issueSection(
+        db,
+        actor,
+        {
+          key: "awaiting-review",
+          role: "ad",
+          title: "Recommendations awaiting your review",
+          href: "/review",
+        },
+        { states: ["ad-review"], areas: areas === "all" ? undefined : [...areas] },
+        "updatedAt",
+      ),
+      {
+        key: "pipeline",
+        role: "ad",
+        title: "Documents in your pipeline",
+        count: pipeline.length,
+        href: "/review#pipeline-title",
+        items: pipeline.slice(0, SHOWN).map((d) => ({
+          key: `doc-${d.name}`,
+          label: `${d.name}: ${d.reasons.join("; ")}`,
+          href: `/documents/${d.name}`,
+          since: d.updatedAt,
+        })),
+      },
+      await unchairedHandoffs(db, actor, areas),
+    );
+  }
+
+  if (holds(actor, "handoffs.view")) {
+    for (const group of chairedGroups(actor)) {
+      const work = await findGroupWork(db, actor, group);
+      sections.push({
+        key: `handoffs-${group}`,
+        role: "receiving-chair",
+        title: `Hand-offs to ${group.toUpperCase()} awaiting acknowledgement`,
+        count: work.awaiting.length,
+        href: `/groups/${group}`,
+        items: work.awaiting
+          .map((i) => ({
+            key: `handoff-${i.id}`,
+            label: `#${i.id} ${i.title}`,
+            href: `/issues/${i.id}`,
+            since: i.dispatchedAt,
+          }))
+          .sort(oldestFirst)
+          .slice(0, SHOWN),
+      });
+    }
+  }
+
+  if (decide(actor, "outbox.view", NO_RESOURCE).allowed) {
+    const failed = await db
+      .select({ id: outbox.id, subject: outbox.subject, at: outbox.createdAt })
+      .from(outbox)
+      .where(eq(outbox.status, "failed"));
+    sections.push({
+      key: "failed-mail",
+      role: "secretariat",
+      title: "E-mail that could not be delivered",
+      count: failed.length,
+      href: "/admin/outbox",
+      items: failed.slice(0, SHOWN).map((m) => ({
+        key: `mail-${m.id}`,
+        label: m.subject,
+        href: "/admin/outbox",
+        since: m.at,
+      })),
+    });
+  }
+  if (decide(actor, "sync.view", NO_RESOURCE).allowed) {
+    // The sync page lists the ten most recent runs; the failed ones among them.
+    const runs = (await recentRuns(db, 10)).filter((r) => r.status === "failed");
+    sections.push({
+      key: "sync-errors",
+      role: "secretariat",
+      title: "Datatracker sync runs that failed",
+      count: runs.length,
+      href: "/admin/sync",
+      items: runs.slice(0, SHOWN).map((r) => ({
+        key: `sync-${r.id}`,
+        label: `Run #${r.id}: ${r.errors.length} problem${r.errors.length === 1 ? "" : "s"}`,
+        href: "/admin/sync",
+        since: r.startedAt,
+      })),
+    });
+  }
+  if (decide(actor, "admin.view", NO_RESOURCE).allowed) {
+    sections.push(await unchairedHandoffs(db, actor, "all"), {
+      key: "role-requests",
+      role: "secretariat",
+      title: "Role requests",
+      count: 0,
+      href: "/admin/roles",
+      items: [],
+      note: "People cannot request a role in the app yet, so nothing is recorded here: roles are granted on the Roles page when asked by e-mail.",
+    });
+  }
+
+  return { sections, total: sections.reduce((n, s) => n + s.count, 0) };
+}
+
+/** The header's number: everything that waits for the person. */
+export async function myWorkCount(db: Db, actor: MaybeActor): Promise<number> {
+  return actor ? (await myWork(db, actor)).total : 0;
+}
