@@ -19,14 +19,24 @@
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { CHARTER_ITEMS, CHARTER_ITEM_IDS } from "~/server/domain/catalog";
-import { SEED_CATALOG } from "~/db/seed/group-catalog";
-import { createRoutingEngine } from "~/server/domain/routing";
-import { loadKnowledge } from "~/server/services/routing/knowledge";
+import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
 import { createBenchDatabase, rawClient, samplePools, seedBenchData } from "./app/bench-database";
 import { assertPortFree, runLoad } from "./app/load-runner";
-import { percentile, round2, type LoadResult, type LoadWork } from "./app/load-types";
+import { round2, type LoadResult, type LoadWork } from "./app/load-types";
 import { parseOptions, type ScenarioName } from "./app/options";
+import {
+  AS,
+  MAY_BE_MISSING,
+  dropMissingRoutes,
+  formatTable,
+  ratioToFloor,
+  scenarioPaths,
+  searchQueries,
+  suggestTexts,
+  type As,
+  type GetScenario,
+  type RatioToFloor,
+} from "./app/scenarios";
 import { mulberry32, pick } from "./app/random";
 import {
   ensureBuild,
@@ -38,7 +48,9 @@ import {
   type AppServer,
 } from "./app/servers";
 import { timeScenarioSql, type SqlScenario } from "./app/sql";
+import { routingInProcess } from "./app/routing-inprocess";
 import { issueText } from "./app/text";
+import { transformerCost, type TransformerCost } from "./app/transformer";
 import { checkFiled, checkTransitions, type OnceCheck } from "./app/verify";
 
 const started = performance.now();
@@ -46,8 +58,6 @@ function log(msg: string) {
   const s = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
   process.stderr.write(`[bench ${s}s] ${msg}\n`);
 }
-
-const trpcInput = (v: unknown) => encodeURIComponent(JSON.stringify({ json: v }));
 
 // ---------------------------------------------------------------------------
 
@@ -60,6 +70,8 @@ interface ScenarioOut {
   errors: number;
   requests: number;
   sql_p50_ms: number | null;
+  /** Multiples of the floor of the scenario's kind (page, tRPC, route) in this run. */
+  ratio_to_floor: RatioToFloor | null;
 }
 
 async function main(): Promise<number> {
@@ -108,11 +120,11 @@ async function main(): Promise<number> {
       if (dbOpen) await database.close();
     });
 
-    const { data, seedS } = await seedBenchData(database, o, runId, log);
+    const { data, seedS, seedCpuS } = await seedBenchData(database, o, runId, log);
     if (o.seedOnly) {
       await cleanup();
       process.stdout.write(
-        `${JSON.stringify({ db: o.db, issues: o.issues, documents: o.documents, seed_s: seedS, rows: data.rows })}\n`,
+        `${JSON.stringify({ db: o.db, issues: o.issues, documents: o.documents, seed_s: seedS, seed_cpu_s: seedCpuS, rows: data.rows })}\n`,
       );
       return 0;
     }
@@ -147,31 +159,49 @@ async function main(): Promise<number> {
 
     // Request material.
     const r = mulberry32(4242);
-    const suggestTexts = Array.from({ length: 400 }, () => issueText(r, pick(r, CHARTER_ITEM_IDS)));
-    const paths: Record<Exclude<ScenarioName, "file" | "transition">, string[]> = {
-      "issues-list": ["/issues"],
-      triage: [
-        `/api/trpc/issue.list?input=${trpcInput({ states: ["submitted"], sort: "oldest", limit: 50 })}`,
-      ],
-      "issue-page": pools.publicIssueIds.map((id) => `/issues/${id}`),
-      suggest: suggestTexts.map(
-        (t) =>
-          `/api/trpc/issue.suggest?input=${trpcInput({ title: t.title, text: t.problemStatement })}`,
-      ),
-      report: [`/api/trpc/issue.report?input=${trpcInput({})}`],
-      "document-page": pools.documentNames.map((n) => `/documents/${encodeURIComponent(n)}`),
+    const suggested = suggestTexts(r, 400);
+    const paths = scenarioPaths({
+      publicIssueIds: pools.publicIssueIds,
+      documentNames: pools.documentNames,
+      suggestTexts: suggested,
+      searchQueries: searchQueries(r, 200),
+    });
+    const cookies: Record<As, Record<string, string>> = {
+      anonymous: {},
+      chair: { cookie: chairCookie },
+      contributor: { cookie: contributorCookie },
     };
-    const headersFor = (s: ScenarioName): Record<string, string> =>
-      s === "triage" || s === "transition"
-        ? { cookie: chairCookie }
-        : s === "file"
-          ? { cookie: contributorCookie }
-          : {};
+    const headersFor = (s: ScenarioName) => cookies[AS[s]];
+
+    // Routes built on other branches: skip what this build does not have.
+    const skipped: { name: ScenarioName; reason: string }[] = [];
+    const running = new Set(o.scenarios);
+    for (const name of o.scenarios) {
+      if (!MAY_BE_MISSING.has(name) || name === "file" || name === "transition") continue;
+      const get: GetScenario = name;
+      const { paths: left, missing } = await dropMissingRoutes(paths[get], async (p) => {
+        const res = await fetch(servers[0]!.url + p, { headers: headersFor(name) });
+        await res.arrayBuffer();
+        return res.status;
+      });
+      if (missing.length && left.length) {
+        log(`${name}: ${missing.join(", ")} answers 404 on this build; measuring the rest`);
+      } else if (missing.length) {
+        const reason = `${missing.join(", ")} answers 404 on this build`;
+        log(`${name}: skipped (${reason})`);
+        skipped.push({ name, reason });
+        running.delete(name);
+      }
+      paths[get] = left;
+    }
+    const toRun = o.scenarios.filter((s) => running.has(s));
 
     // Warm-up: load every route on every server, and build the routing engine.
     log("warming up…");
     for (const srv of servers) {
-      for (const [name, list] of Object.entries(paths) as [ScenarioName, string[]][]) {
+      for (const name of toRun) {
+        if (name === "file" || name === "transition") continue;
+        const list = paths[name];
         const w0 = performance.now();
         for (let i = 0; i < 5; i++) {
           const res = await fetch(srv.url + list[i % list.length]!, {
@@ -185,6 +215,18 @@ async function main(): Promise<number> {
             `  ${srv.url}: routing engine ready after ${((performance.now() - w0) / 1000).toFixed(1)} s`,
           );
       }
+    }
+
+    // The transformer's share of one triage response, in-process, on a real response.
+    let transformer: TransformerCost | null = null;
+    if (toRun.includes("triage")) {
+      const res = await fetch(servers[0]!.url + paths.triage[0]!, {
+        headers: headersFor("triage"),
+      });
+      transformer = transformerCost(await res.text());
+      log(
+        `  serialising one triage response (${transformer.bytes.superjson.toLocaleString("en")} bytes): superjson ${transformer.superjson_ms} ms, devalue ${transformer.devalue_ms} ms, JSON ${transformer.json_ms} ms; devalue round trip ${transformer.devalue_round_trip_ok ? "same" : "DIFFERENT"}`,
+      );
     }
 
     // 3. The load.
@@ -204,7 +246,7 @@ async function main(): Promise<number> {
     const sampler = rssSampler(servers);
     const results = new Map<ScenarioName, LoadResult>();
     const transitionTargets = pools.transitionTargets;
-    for (const name of o.scenarios) {
+    for (const name of toRun) {
       const work: LoadWork =
         name === "file"
           ? { kind: "file", path: "/api/trpc/issue.file", marker, texts: fileTexts }
@@ -255,25 +297,10 @@ async function main(): Promise<number> {
     );
 
     // Routing, in-process, for comparison with the suggest scenario.
-    {
-      const e0 = performance.now();
-      const engine = createRoutingEngine({
-        groups: SEED_CATALOG.groups,
-        charterItems: CHARTER_ITEMS,
-        documents: await loadKnowledge(database.db),
-      });
-      const buildMs = performance.now() - e0;
-      const times: number[] = [];
-      for (const t of suggestTexts.slice(0, 200)) {
-        const s = performance.now();
-        engine.route({ title: t.title, text: t.problemStatement }, { limit: 8 });
-        times.push(performance.now() - s);
-      }
-      times.sort((a, b) => a - b);
-      log(
-        `  routing in-process (${engine.size().toLocaleString("en")} known documents): build ${buildMs.toFixed(0)} ms, route p50 ${round2(percentile(times, 50))} ms, p95 ${round2(percentile(times, 95))} ms`,
-      );
-    }
+    const routing = await routingInProcess(database.db, suggested.slice(0, 200));
+    log(
+      `  routing in-process (${routing.known_documents.toLocaleString("en")} known documents): build ${routing.build_ms} ms, about ${routing.heap_mb} MB of heap, route p50 ${routing.route_p50_ms} ms, p95 ${routing.route_p95_ms} ms`,
+    );
 
     // 5. Exactly once.
     const checks: OnceCheck[] = [];
@@ -296,7 +323,7 @@ async function main(): Promise<number> {
     }
     const onceOk = checks.every((c) => c.ok);
 
-    const scenarios: ScenarioOut[] = o.scenarios.map((name) => {
+    const scenarios: ScenarioOut[] = toRun.map((name) => {
       const res = results.get(name)!;
       return {
         name,
@@ -307,15 +334,21 @@ async function main(): Promise<number> {
         errors: res.errors,
         requests: res.requests,
         sql_p50_ms: name in sql ? sql[name as SqlScenario] : null,
+        ratio_to_floor: ratioToFloor(name, res, results),
       };
     });
+    process.stderr.write(`\n${formatTable(scenarios, skipped)}\n\n`);
     const summary = {
       db: o.db,
       issues: o.issues,
       documents: o.documents,
       instances: o.instances,
       seed_s: seedS,
+      seed_cpu_s: seedCpuS,
       scenarios,
+      skipped,
+      transformer,
+      routing,
       server_rss_mb: rssMb,
       // Other work on the machine skews everything; the 1-minute load average at start and end.
       loadavg: [round2(loadStart), round2(os.loadavg()[0]!)],

@@ -45,6 +45,14 @@ export function unnestInsertSql(table: string, columns: readonly Column[]): stri
   return `insert into ${table} (${names}) select ${columns.map(selectExpr).join(", ")} from unnest(${params}) as u(${names})`;
 }
 
+const serialised = new WeakMap<object, string>();
+function json(v: unknown): string {
+  if (typeof v !== "object" || v === null) return JSON.stringify(v);
+  let s = serialised.get(v);
+  if (s === undefined) serialised.set(v, (s = JSON.stringify(v)));
+  return s;
+}
+
 /**
  * Collects rows column by column. `take()` hands the collected batch over as a
  * thunk that inserts it, so the caller decides the order of the round trips
@@ -69,7 +77,10 @@ export class BulkTable {
     return this.size;
   }
 
-  /** Values in column order. Dates are sent as ISO strings, objects as JSON. */
+  /**
+   * Values in column order. Dates are sent as ISO strings, objects as JSON (an
+   * object shared by many rows, like a routing suggestion, is serialised once).
+   */
   push(values: readonly unknown[]): void {
     for (let i = 0; i < this.columns.length; i++) {
       const v = values[i];
@@ -80,7 +91,7 @@ export class BulkTable {
           : v instanceof Date
             ? v.toISOString()
             : t === "jsonb" || t === "textarray"
-              ? JSON.stringify(v)
+              ? json(v)
               : v,
       );
     }

@@ -2,11 +2,15 @@
 import { CHARTER_ITEM_IDS, type CharterItemId } from "~/server/domain/catalog";
 import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import {
-  describeOutcome,
   outcomeTargetGroup,
   type DispatchOutcome,
   type Recommendation,
 } from "~/server/domain/dispatch/outcomes";
+import {
+  transition,
+  type IssueCommand,
+  type IssueSnapshot,
+} from "~/server/domain/dispatch/machine";
 import type { IssueState } from "~/server/domain/dispatch/states";
 import { suggestionRecord } from "~/server/services/issues/file-issue";
 import { int, pick, weighted, type Rand } from "./random";
@@ -48,33 +52,58 @@ const STATE_WEIGHTS_OLD: Partial<Record<IssueState, number>> = {
   closed: 27,
 };
 
-/** Commands (as event types with before/after) leading from `submitted` to `state`. */
-function pathTo(r: Rand, state: IssueState): { type: string; to: IssueState }[] {
-  const discuss = { type: "discussion-started", to: "in-discussion" as const };
-  const recommend = { type: "recommendation-recorded", to: "recommended" as const };
-  const review = { type: "review-requested", to: "ad-review" as const };
-  const approve = { type: "ad-approved", to: "dispatched" as const };
+/**
+ * The commands the chairs, the AD and the receiving group give to bring a new
+ * issue to `state`: the generator's choice of what people did. What each
+ * command is allowed to do and what it records (events, payloads, fields) is
+ * the dispatch state machine's, which the generator runs on every command.
+ */
+function commandsTo(
+  r: Rand,
+  state: IssueState,
+  c: { id: number; recommendation: () => Recommendation },
+): IssueCommand[] {
+  const discuss: IssueCommand = { type: "start-discussion" };
+  const askInfo = (): IssueCommand => ({
+    type: "request-info",
+    message: `Could you say which ${pick(r, DEVICES)} are affected and how many vendors are involved?`,
+  });
+  const recommend = (): IssueCommand => ({ type: "recommend", recommendation: c.recommendation() });
+  const review: IssueCommand = { type: "request-review" };
+  const approve: IssueCommand = {
+    type: "approve",
+    rationale: "Agreed with the chairs' recommendation.",
+  };
+  const close = (): IssueCommand => {
+    const reason = weighted(r, { "out-of-scope": 50, withdrawn: 40, duplicate: 10 });
+    return reason === "duplicate" && c.id > 1
+      ? { type: "close", reason, duplicateOf: 1 + Math.floor(r() * (c.id - 1)) }
+      : { type: "close", reason: reason === "duplicate" ? "withdrawn" : reason };
+  };
   switch (state) {
     case "submitted":
       return [];
     case "needs-info":
-      return [{ type: "info-requested", to: "needs-info" }];
+      return [askInfo()];
     case "in-discussion":
-      return r() < 0.3 ? [{ type: "info-requested", to: "needs-info" }, discuss] : [discuss];
+      return r() < 0.3 ? [askInfo(), discuss] : [discuss];
     case "recommended":
-      return [discuss, recommend];
+      return [discuss, recommend()];
     case "ad-review":
-      return [discuss, recommend, review];
+      return [discuss, recommend(), review];
     case "dispatched":
-      return [discuss, recommend, review, approve];
+      return [discuss, recommend(), review, approve];
     case "accepted":
-      return [discuss, recommend, review, approve, { type: "acknowledged", to: "accepted" }];
+      return [discuss, recommend(), review, approve, { type: "acknowledge" }];
     case "returned":
-      return [discuss, recommend, review, { type: "ad-returned", to: "returned" }];
+      return [
+        discuss,
+        recommend(),
+        review,
+        { type: "return", comment: "Please clarify the scope before dispatching." },
+      ];
     case "closed":
-      return r() < 0.5
-        ? [{ type: "closed", to: "closed" }]
-        : [discuss, { type: "closed", to: "closed" }];
+      return r() < 0.5 ? [close()] : [discuss, close()];
   }
 }
 
@@ -144,6 +173,24 @@ export interface IssueContext {
   docsByItem: Map<CharterItemId, DocInfo[]>;
 }
 
+/** Who gives a command, and in which capacity (the permission policy's, as the services record it). */
+function actorFor(
+  type: IssueCommand["type"],
+  issue: IssueSnapshot,
+  c: IssueContext,
+  chair: Person,
+  ad: { person: Person; area: string },
+): { person: Person; capacity: string } {
+  if (type === "approve" || type === "return")
+    return { person: ad.person, capacity: `ad/${ad.area}` };
+  if (type === "acknowledge") {
+    const target =
+      (issue.recommendation && outcomeTargetGroup(issue.recommendation.outcome)) ?? "iotops";
+    return { person: c.groupChairs.get(target) ?? chair, capacity: `chair/${target}` };
+  }
+  return { person: chair, capacity: "chair/iotops" };
+}
+
 /** One issue with its events, comments and links. Returns the number of events. */
 export function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
   const item = pick(r, CHARTER_ITEM_IDS);
@@ -162,8 +209,14 @@ export function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
   const chair = pick(r, c.chairs);
   const assignChair = state === "submitted" ? r() < 0.2 : r() < 0.6;
 
-  const path = pathTo(r, state);
-  const steps = (assignChair ? 1 : 0) + path.length;
+  const commands = commandsTo(r, state, {
+    id: c.id,
+    recommendation: () => ({
+      outcome: outcomeFor(r, item, state === "accepted", ad.person.name),
+      rationale: pick(r, RATIONALES),
+    }),
+  });
+  const steps = (assignChair ? 1 : 0) + commands.length;
   // Gaps between steps, squeezed so the last one is before now.
   const gaps = Array.from({ length: steps }, () => (0.2 + r() * 20) * DAY);
   const total = gaps.reduce((a, b) => a + b, 0);
@@ -226,79 +279,44 @@ export function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
     ]);
   }
 
-  let recommendation: Recommendation | null = null;
-  if (["recommended", "ad-review", "dispatched", "accepted", "returned"].includes(state)) {
-    recommendation = {
-      outcome: outcomeFor(r, item, state === "accepted", ad.person.name),
-      rationale: pick(r, RATIONALES),
-    };
-  }
-  let dispatchedAt: Date | null = null;
-  let closedReason: string | null = null;
+  const issue: IssueSnapshot = {
+    number: c.id,
+    state: "submitted",
+    recommendation: null,
+    closedReason: null,
+    duplicateOf: null,
+  };
   let infoRequest: string | null = null;
-  let before: IssueState = "submitted";
-  for (const step of path) {
+  let dispatchedAt: Date | null = null;
+  for (const command of commands) {
+    const decided = transition(issue, command);
+    if (!decided.ok)
+      throw new Error(`bench issue ${c.id}: ${command.type} refused: ${decided.error.message}`);
+    const { patch, effects } = decided.value;
     version++;
     events++;
     const when = nextTime();
-    const base = { before, after: step.to, version };
-    let actor = chair;
-    let capacity = "chair/iotops";
-    let group = "iotops";
-    let payload: Record<string, unknown> = base;
-    switch (step.type) {
-      case "info-requested":
-        infoRequest = `Could you say which ${pick(r, DEVICES)} are affected and how many vendors are involved?`;
-        payload = { ...base, message: infoRequest };
-        break;
-      case "recommendation-recorded":
-        payload = {
-          ...base,
-          recommendation,
-          summary: describeOutcome(recommendation!.outcome),
-          previous: null,
-        };
-        break;
-      case "review-requested":
-        payload = { ...base, recommendation, summary: describeOutcome(recommendation!.outcome) };
-        break;
-      case "ad-approved": {
-        actor = ad.person;
-        capacity = `ad/${ad.area}`;
-        const target = outcomeTargetGroup(recommendation!.outcome);
-        group = target ?? "iotops";
-        payload = {
-          ...base,
-          rationale: "Agreed with the chairs' recommendation.",
-          outcome: recommendation!.outcome,
-          summary: describeOutcome(recommendation!.outcome),
-          targetGroup: target,
-        };
-        dispatchedAt = when;
-        break;
-      }
-      case "ad-returned":
-        actor = ad.person;
-        capacity = `ad/${ad.area}`;
-        payload = { ...base, comment: "Please clarify the scope before dispatching." };
-        break;
-      case "acknowledged": {
-        const target = outcomeTargetGroup(recommendation!.outcome) ?? "iotops";
-        actor = c.groupChairs.get(target) ?? chair;
-        capacity = `chair/${target}`;
-        group = target;
-        payload = { ...base, targetGroup: target };
-        break;
-      }
-      case "closed":
-        closedReason = weighted(r, { "out-of-scope": 50, withdrawn: 40, duplicate: 10 });
-        if (closedReason === "duplicate" && c.id === 1) closedReason = "withdrawn";
-        payload = { ...base, reason: closedReason };
-        break;
-    }
-    t.events.push(["issue", String(c.id), step.type, actor.id, capacity, group, payload, when]);
-    before = step.to;
+    const by = actorFor(command.type, issue, c, chair, ad);
+    for (const e of decided.value.events)
+      t.events.push([
+        "issue",
+        String(c.id),
+        e.type,
+        by.person.id,
+        by.capacity,
+        decided.value.group,
+        { ...e.payload, version },
+        when,
+      ]);
+    issue.state = patch.state;
+    if (patch.recommendation !== undefined) issue.recommendation = patch.recommendation;
+    if (patch.closedReason !== undefined) issue.closedReason = patch.closedReason;
+    if (patch.duplicateOf !== undefined) issue.duplicateOf = patch.duplicateOf;
+    if (patch.infoRequest !== undefined) infoRequest = patch.infoRequest;
+    if (effects.some((f) => f.kind === "record-dispatched-revisions")) dispatchedAt = when;
   }
+  if (issue.state !== state)
+    throw new Error(`bench issue ${c.id}: ended ${issue.state}, not ${state}`);
 
   // Comments.
   if (r() < 0.35) {
@@ -335,8 +353,9 @@ export function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
     submitter.id,
     assignChair ? chair.id : null,
     confidential,
-    recommendation,
-    closedReason,
+    issue.recommendation,
+    issue.closedReason ?? null,
+    issue.duplicateOf ?? null,
     infoRequest,
     new Date(c.createdAt),
     new Date(at),

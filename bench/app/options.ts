@@ -1,14 +1,22 @@
 /** The app benchmark's command-line options (bench/app.bench.ts). */
 import { parseArgs } from "node:util";
+import { withFloors } from "./scenarios";
 import type { BuildMode } from "./servers";
 
 export const SCENARIOS = [
+  "floor-page",
+  "floor-trpc",
+  "floor-api",
   "issues-list",
   "triage",
   "issue-page",
   "suggest",
   "report",
   "document-page",
+  "search",
+  "my-work",
+  "api-list",
+  "export-csv",
   "file",
   "transition",
 ] as const;
@@ -57,6 +65,11 @@ export function parseOptions(log: (msg: string) => void): Options {
       throw new Error(`--${name} must be a whole number ≥ ${min}`);
     return n;
   };
+  const seconds = (v: string | undefined) => {
+    const n = v === undefined ? 10 : Number(v);
+    if (!Number.isFinite(n) || n < 0.5) throw new Error("--duration must be a number ≥ 0.5");
+    return n;
+  };
   const build = values.build as BuildMode;
   if (!["auto", "if-missing", "always", "never"].includes(build))
     throw new Error("--build must be auto, if-missing, always or never");
@@ -75,7 +88,7 @@ export function parseOptions(log: (msg: string) => void): Options {
     issues: num(values.issues, db === "postgres" ? 100_000 : 10_000, "issues", 10),
     documents: num(values.documents, db === "postgres" ? 20_000 : 2_000, "documents", 10),
     instances: db === "pglite" ? 1 : instances,
-    duration: num(values.duration, 10, "duration"),
+    duration: seconds(values.duration),
     connections: num(values.connections, 16, "connections"),
     build,
     portBase: num(values["port-base"], 3300, "port-base", 1024),
@@ -87,6 +100,7 @@ export function parseOptions(log: (msg: string) => void): Options {
       process.env.BENCH_PG_ADMIN_URL ??
       process.env.TEST_PG_ADMIN_URL ??
       "postgres://postgres@127.0.0.1:5432/postgres",
-    scenarios: scenarios as ScenarioName[],
+    // The floors each chosen scenario is measured against run first, in the same run.
+    scenarios: withFloors(scenarios as ScenarioName[]),
   };
 }

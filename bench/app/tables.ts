@@ -1,108 +1,134 @@
-/** The bulk-insert tables the benchmark data set is written through. */
-import { BulkTable, type RawClient } from "./bulk";
+/**
+ * The bulk-insert tables the benchmark data set is written through. Column
+ * names and SQL types come from the Drizzle schema itself (`getTableColumns`),
+ * so a renamed or retyped column changes the generator with it, and a column
+ * that no longer exists fails to type-check here. Rows are pushed as values in
+ * the order of the keys listed.
+ */
+import { getTableColumns, getTableName, type Table } from "drizzle-orm";
+import {
+  dispatchedRevisions,
+  documentAuthors,
+  documentReplacements,
+  documentRevisions,
+  documentStates,
+  documents,
+  events,
+  issueComments,
+  issueDocuments,
+  issues,
+  people,
+  roleGrants,
+} from "~/db/schema";
+import { BulkTable, type Column, type ColumnType, type RawClient } from "./bulk";
+
+const TYPES: Readonly<Record<string, ColumnType>> = {
+  serial: "int",
+  integer: "int",
+  bigserial: "bigint",
+  bigint: "bigint",
+  text: "text",
+  boolean: "bool",
+  real: "real",
+  date: "date",
+  "timestamp with time zone": "timestamptz",
+  jsonb: "jsonb",
+  "text[]": "textarray",
+};
+
+/** The named columns of `table`, with their SQL names and types from the schema. */
+export function schemaColumns<T extends Table>(
+  table: T,
+  keys: readonly (keyof T["_"]["columns"] & string)[],
+): Column[] {
+  const columns = getTableColumns(table);
+  return keys.map((key) => {
+    const column = columns[key]!;
+    const type = TYPES[column.getSQLType()];
+    if (!type)
+      throw new Error(
+        `${getTableName(table)}.${column.name}: no bulk type for ${column.getSQLType()}`,
+      );
+    return { name: column.name, type };
+  });
+}
+
+function bulk<T extends Table>(
+  client: RawClient,
+  table: T,
+  keys: readonly (keyof T["_"]["columns"] & string)[],
+): BulkTable {
+  return new BulkTable(client, getTableName(table), schemaColumns(table, keys));
+}
 
 export function tables(client: RawClient) {
   return {
-    people: new BulkTable(client, "people", [
-      { name: "id", type: "int" },
-      { name: "email", type: "text" },
-      { name: "name", type: "text" },
-      { name: "password_hash", type: "text" },
-      { name: "created_at", type: "timestamptz" },
+    people: bulk(client, people, ["id", "email", "name", "passwordHash", "createdAt"]),
+    roleGrants: bulk(client, roleGrants, ["personId", "role", "groupAcronym"]),
+    documents: bulk(client, documents, [
+      "name",
+      "rev",
+      "title",
+      "abstract",
+      "stream",
+      "groupAcronym",
+      "intendedStdLevel",
+      "shepherd",
+      "ad",
+      "tags",
+      "createdAt",
+      "updatedAt",
     ]),
-    roleGrants: new BulkTable(client, "role_grants", [
-      { name: "person_id", type: "int" },
-      { name: "role", type: "text" },
-      { name: "group_acronym", type: "text" },
+    documentStates: bulk(client, documentStates, ["documentName", "stateType", "slug"]),
+    documentRevisions: bulk(client, documentRevisions, ["documentName", "rev", "date"]),
+    documentAuthors: bulk(client, documentAuthors, ["documentName", "name", "email", "position"]),
+    documentReplacements: bulk(client, documentReplacements, ["source", "target"]),
+    issues: bulk(client, issues, [
+      "id",
+      "title",
+      "problemStatement",
+      "deviceClass",
+      "scale",
+      "networkType",
+      "desiredOutcome",
+      "interestedPeople",
+      "readiness",
+      "state",
+      "charterItem",
+      "suggestedCharterItem",
+      "suggestedCharterScore",
+      "suggestedGroup",
+      "suggestion",
+      "area",
+      "submitterId",
+      "responsibleChairId",
+      "confidential",
+      "recommendation",
+      "closedReason",
+      "duplicateOf",
+      "infoRequest",
+      "createdAt",
+      "updatedAt",
+      "dispatchedAt",
+      "version",
     ]),
-    documents: new BulkTable(client, "documents", [
-      { name: "name", type: "text" },
-      { name: "rev", type: "text" },
-      { name: "title", type: "text" },
-      { name: "abstract", type: "text" },
-      { name: "stream", type: "text" },
-      { name: "group_acronym", type: "text" },
-      { name: "intended_std_level", type: "text" },
-      { name: "shepherd", type: "text" },
-      { name: "ad", type: "text" },
-      { name: "tags", type: "textarray" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
+    issueDocuments: bulk(client, issueDocuments, ["issueId", "documentName", "createdAt"]),
+    issueComments: bulk(client, issueComments, ["issueId", "authorId", "body", "createdAt"]),
+    dispatchedRevisions: bulk(client, dispatchedRevisions, [
+      "documentName",
+      "rev",
+      "issueId",
+      "createdAt",
     ]),
-    documentStates: new BulkTable(client, "document_states", [
-      { name: "document_name", type: "text" },
-      { name: "state_type", type: "text" },
-      { name: "slug", type: "text" },
-    ]),
-    documentRevisions: new BulkTable(client, "document_revisions", [
-      { name: "document_name", type: "text" },
-      { name: "rev", type: "text" },
-      { name: "date", type: "date" },
-    ]),
-    documentAuthors: new BulkTable(client, "document_authors", [
-      { name: "document_name", type: "text" },
-      { name: "name", type: "text" },
-      { name: "email", type: "text" },
-      { name: "position", type: "int" },
-    ]),
-    documentReplacements: new BulkTable(client, "document_replacements", [
-      { name: "source", type: "text" },
-      { name: "target", type: "text" },
-    ]),
-    issues: new BulkTable(client, "issues", [
-      { name: "id", type: "int" },
-      { name: "title", type: "text" },
-      { name: "problem_statement", type: "text" },
-      { name: "device_class", type: "text" },
-      { name: "scale", type: "text" },
-      { name: "network_type", type: "text" },
-      { name: "desired_outcome", type: "text" },
-      { name: "interested_people", type: "text" },
-      { name: "readiness", type: "int" },
-      { name: "state", type: "text" },
-      { name: "charter_item", type: "text" },
-      { name: "suggested_charter_item", type: "text" },
-      { name: "suggested_charter_score", type: "real" },
-      { name: "suggested_group", type: "text" },
-      { name: "suggestion", type: "jsonb" },
-      { name: "area", type: "text" },
-      { name: "submitter_id", type: "int" },
-      { name: "responsible_chair_id", type: "int" },
-      { name: "confidential", type: "bool" },
-      { name: "recommendation", type: "jsonb" },
-      { name: "closed_reason", type: "text" },
-      { name: "info_request", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
-      { name: "dispatched_at", type: "timestamptz" },
-      { name: "version", type: "int" },
-    ]),
-    issueDocuments: new BulkTable(client, "issue_documents", [
-      { name: "issue_id", type: "int" },
-      { name: "document_name", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ]),
-    issueComments: new BulkTable(client, "issue_comments", [
-      { name: "issue_id", type: "int" },
-      { name: "author_id", type: "int" },
-      { name: "body", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ]),
-    dispatchedRevisions: new BulkTable(client, "dispatched_revisions", [
-      { name: "document_name", type: "text" },
-      { name: "rev", type: "text" },
-      { name: "issue_id", type: "int" },
-      { name: "created_at", type: "timestamptz" },
-    ]),
-    events: new BulkTable(client, "events", [
-      { name: "subject_type", type: "text" },
-      { name: "subject_key", type: "text" },
-      { name: "type", type: "text" },
-      { name: "actor_id", type: "int" },
-      { name: "actor_capacity", type: "text" },
-      { name: "group_acronym", type: "text" },
-      { name: "payload", type: "jsonb" },
-      { name: "created_at", type: "timestamptz" },
+    events: bulk(client, events, [
+      "subjectType",
+      "subjectKey",
+      "type",
+      "actorId",
+      "actorCapacity",
+      "groupAcronym",
+      "payload",
+      "createdAt",
     ]),
   };
 }
