@@ -27,7 +27,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </main>
           <footer className="mx-auto max-w-6xl px-4 py-8 text-xs text-slate-600">
             IOTOPS Dispatch: a dispatch and document tracker for the IETF IOT Operations working
-            group. Document states follow the IETF Datatracker vocabulary.
+            group. Document states follow the IETF Datatracker vocabulary.{" "}
+            <a href="/api/docs">Public API</a>.
           </footer>
         </TRPCReactProvider>
       </body>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { datatrackerDocumentUrl } from "~/server/domain/documents/datatracker-links";
 import { stateName, type StateTypeSlug } from "~/server/domain/documents/vocabulary";
 
 /** A document's name and revision (`draft-x-03`), linked to its page. */
@@ -8,6 +9,18 @@ export function DocumentLink({ name, rev }: { name: string; rev: string | null }
       {name}
       {rev ? `-${rev}` : ""}
     </Link>
+  );
+}
+
+/** A document named on an issue that the tracker does not follow yet: its Datatracker page. */
+export function UntrackedDocumentLink({ name }: { name: string }) {
+  return (
+    <>
+      <a href={datatrackerDocumentUrl(name)} rel="noreferrer">
+        {name}
+      </a>{" "}
+      <span className="text-xs text-slate-600">(not yet tracked; on the Datatracker)</span>
+    </>
   );
 }
 

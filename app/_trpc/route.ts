@@ -13,10 +13,13 @@ type Caller = ReturnType<typeof createCaller>;
 export async function textRoute(
   contentType: string,
   read: (api: Caller) => Promise<string>,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   try {
     const body = await read(createCaller(await createContext()));
-    return new Response(body, { headers: { "content-type": `${contentType}; charset=utf-8` } });
+    return new Response(body, {
+      headers: { ...headers, "content-type": `${contentType}; charset=utf-8` },
+    });
   } catch (e) {
     if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) {
       return new Response("Not found", { status: 404 });

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { chairedGroups } from "~/server/domain/permissions/policy";
 import Link from "next/link";
 import { ISSUE_STATES, ISSUE_STATE_LABELS } from "~/server/domain/dispatch/states";
 import { IssueTable } from "../_components/issue-table";
 import { z } from "zod";
-import { zText, ZPageCursor } from "~/server/domain/validation";
+import { COUNT_CAP, formatCappedCount } from "~/server/domain/search/query";
+import { zId, zText, ZPageCursor } from "~/server/domain/validation";
 import { ParamProblems } from "../_components/param-problems";
 import { checkParams, qs } from "../_components/search-params";
-import { api } from "../_trpc/server";
+import { DownloadLinks } from "../_components/download-links";
+import { ManageViews } from "../_components/saved-views/manage-views";
+import { ViewTabs } from "../_components/saved-views/view-tabs";
+import { api, currentActor } from "../_trpc/server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Issues" };
@@ -17,15 +22,27 @@ export default async function IssuesPage({ searchParams }: Props) {
   const { values, problems } = checkParams(await searchParams, {
     q: zText("the search", 200),
     state: z.enum(ISSUE_STATES, { error: "That state is not one of the issue states." }),
-    sort: z.enum(["newest", "oldest"], { error: "Sort by newest or oldest." }),
+    sort: z.enum(["newest", "oldest", "relevance"], {
+      error: "Sort by newest, oldest or best match.",
+    }),
     cursor: ZPageCursor,
+    view: z.coerce.number().pipe(zId()),
   });
   const { q, state, cursor } = values;
-  const sort = values.sort ?? "newest";
+  const sort = values.sort ?? (q ? "relevance" : "newest");
   const caller = await api();
   const input = { q, states: state ? [state] : undefined, sort, cursor } as const;
-  const [page, counts] = await Promise.all([caller.issue.list(input), caller.issue.counts(input)]);
+  const actor = await currentActor();
+  const [page, counts, views] = await Promise.all([
+    caller.issue.list(input),
+    caller.issue.counts(input),
+    caller.view.list({ page: "issues" }),
+  ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  // With q, each count stops just past the cap; a capped part makes the total a floor too.
+  const totalText = Object.values(counts).some((n) => n > COUNT_CAP)
+    ? `${formatCappedCount(COUNT_CAP + 1)}`
+    : formatCappedCount(total);
 
   return (
     <div className="space-y-4">
@@ -36,6 +53,21 @@ export default async function IssuesPage({ searchParams }: Props) {
         </Link>
       </div>
       <ParamProblems problems={problems} />
+      <ViewTabs
+        views={views}
+        current={values.view}
+        hrefOf={(v) =>
+          `/issues${qs({ q: v.check.filters.q, state: v.check.filters.states?.[0], sort: v.check.filters.sort, view: v.id })}`
+        }
+      />
+      {actor && (
+        <ManageViews
+          page="issues"
+          filters={{ q, states: input.states, sort }}
+          own={views.filter((v) => v.mine)}
+          chairedGroups={[...chairedGroups(actor)]}
+        />
+      )}
       <form
         role="search"
         aria-label="Search issues"
@@ -60,10 +92,10 @@ export default async function IssuesPage({ searchParams }: Props) {
             State
           </label>
           <select id="state" name="state" defaultValue={state ?? ""} className="input">
-            <option value="">Any ({total})</option>
+            <option value="">Any ({totalText})</option>
             {ISSUE_STATES.map((s) => (
               <option key={s} value={s}>
-                {ISSUE_STATE_LABELS[s]} ({counts[s] ?? 0})
+                {ISSUE_STATE_LABELS[s]} ({formatCappedCount(counts[s] ?? 0)})
               </option>
             ))}
           </select>
@@ -75,19 +107,25 @@ export default async function IssuesPage({ searchParams }: Props) {
           <select id="sort" name="sort" defaultValue={sort} className="input">
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
+            {q && <option value="relevance">Best match first</option>}
           </select>
         </div>
         <button type="submit" className="btn btn-primary">
           Apply
         </button>
       </form>
+      <DownloadLinks path="/exports/issues" what="these issues" query={{ q, state, sort }} />
       {page.items.length === 0 ? (
         <p className="card text-slate-700">
           {q || state ? "No issues match these filters." : "No issues have been filed yet."}{" "}
           <Link href="/issues/new">File the first one</Link>.
         </p>
       ) : (
-        <IssueTable items={page.items} caption="Issues" sort={{ by: sort }} />
+        <IssueTable
+          items={page.items}
+          caption="Issues"
+          sort={sort === "relevance" ? undefined : { by: sort }}
+        />
       )}
       <nav aria-label="Pages" className="flex gap-3">
         {cursor && (

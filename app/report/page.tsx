@@ -4,6 +4,7 @@ import { checkDayRange } from "~/server/domain/validation";
 import { param } from "../_components/search-params";
 import { api } from "../_trpc/server";
 import { OUTCOME_KINDS, OUTCOME_LABELS } from "~/server/domain/dispatch/outcomes";
+import { DownloadLinks } from "../_components/download-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dispatch report" };
@@ -119,6 +120,11 @@ export default async function ReportPage({ searchParams }: Props) {
         )}{" "}
         Confidential issues are not counted.
       </p>
+      <DownloadLinks
+        path="/exports/report"
+        what="this report"
+        query={{ from: report.from, to: report.to }}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="dest-title" className="card space-y-3">
           <h2 id="dest-title">By destination</h2>

@@ -1,27 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CHARTER_ITEMS, takesNewWork } from "~/server/domain/catalog";
-import { ISSUE_STATES, ISSUE_STATE_LABELS, type IssueState } from "~/server/domain/dispatch/states";
+import {
+  ISSUE_STATES,
+  ISSUE_STATE_LABELS,
+  TRIAGE_OPEN_STATES,
+  type IssueState,
+} from "~/server/domain/dispatch/states";
 import { AccessDenied } from "../_components/access-denied";
 import { z } from "zod";
-import { ZAcronym, zId, zInt, ZPageCursor } from "~/server/domain/validation";
+import { formatCappedCount } from "~/server/domain/search/query";
+import { ZAcronym, zId, zInt, ZPageCursor, zText } from "~/server/domain/validation";
 import { ParamProblems } from "../_components/param-problems";
 import { checkParams, paramList, qs } from "../_components/search-params";
 import { api, currentActor } from "../_trpc/server";
+import { ManageViews } from "../_components/saved-views/manage-views";
+import { ViewTabs } from "../_components/saved-views/view-tabs";
 import { TriageTable } from "./triage-table";
-import { NO_RESOURCE, can } from "~/server/domain/permissions/policy";
+import { NO_RESOURCE, can, chairedGroups } from "~/server/domain/permissions/policy";
 import { redirect } from "next/navigation";
+import { DownloadLinks } from "../_components/download-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Triage" };
 
-const OPEN_STATES: IssueState[] = [
-  "submitted",
-  "needs-info",
-  "in-discussion",
-  "returned",
-  "recommended",
-];
+const OPEN_STATES = TRIAGE_OPEN_STATES;
 const SORTS = ["newest", "oldest", "readiness"] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -36,8 +39,9 @@ export default async function TriagePage({ searchParams }: Props) {
   const states = paramList(sp, "state").filter((s): s is IssueState =>
     ISSUE_STATES.includes(s as IssueState),
   );
-  const effectiveStates = states.length ? states : OPEN_STATES;
+  const effectiveStates = states.length ? states : [...OPEN_STATES];
   const { values, problems } = checkParams(sp, {
+    q: zText("the search", 200),
     item: z.enum([...CHARTER_ITEMS.map((c) => c.id), "none"], {
       error: "That charter item is not one of IOTOPS's.",
     }),
@@ -48,14 +52,16 @@ export default async function TriagePage({ searchParams }: Props) {
     minAge: z.coerce.number().pipe(zInt("The minimum age in days", 0, 36_500)),
     sort: z.enum(SORTS, { error: "Sort by oldest, newest or readiness." }),
     cursor: ZPageCursor,
+    view: z.coerce.number().pipe(zId()),
   });
+  const q = values.q;
   const charterItem = values.item;
   const group = values.group;
   const chairParam = values.chair === undefined ? undefined : String(values.chair);
   const minAge = values.minAge;
   const sort = values.sort ?? "newest";
   const cursor = values.cursor;
-  const activeFilters = [charterItem, group, chairParam, minAge].filter(
+  const activeFilters = [q, charterItem, group, chairParam, minAge].filter(
     (v) => v !== undefined && v !== "",
   ).length;
   const responsibleChair =
@@ -69,6 +75,7 @@ export default async function TriagePage({ searchParams }: Props) {
 
   const caller = await api();
   const filter = {
+    q,
     states: effectiveStates,
     charterItem,
     suggestedGroup: group,
@@ -78,13 +85,15 @@ export default async function TriagePage({ searchParams }: Props) {
     cursor,
     limit: 50,
   };
-  const [page, counts, chairs, groups] = await Promise.all([
+  const [page, counts, chairs, groups, views] = await Promise.all([
     caller.issue.list(filter),
     caller.issue.counts(filter),
     caller.issue.chairs(),
     caller.group.list(),
+    caller.view.list({ page: "triage" }),
   ]);
   const base = {
+    q,
     state: states.join(","),
     item: charterItem,
     group,
@@ -106,7 +115,8 @@ export default async function TriagePage({ searchParams }: Props) {
                 aria-current={states.length === 1 && states[0] === s ? "page" : undefined}
                 className="btn"
               >
-                {ISSUE_STATE_LABELS[s]} <span className="badge">{counts[s] ?? 0}</span>
+                {ISSUE_STATE_LABELS[s]}{" "}
+                <span className="badge">{formatCappedCount(counts[s] ?? 0)}</span>
               </Link>
             </li>
           ))}
@@ -121,6 +131,36 @@ export default async function TriagePage({ searchParams }: Props) {
           </li>
         </ul>
       </nav>
+      <ViewTabs
+        views={views}
+        current={values.view}
+        hrefOf={({ id, check: { filters: f } }) =>
+          `/triage${qs({
+            q: f.q,
+            state: f.states?.join(","),
+            item: f.charterItem,
+            group: f.suggestedGroup,
+            chair: f.responsibleChair,
+            minAge: f.minAgeDays,
+            sort: f.sort,
+            view: id,
+          })}`
+        }
+      />
+      <ManageViews
+        page="triage"
+        filters={{
+          q,
+          states: effectiveStates,
+          charterItem,
+          suggestedGroup: group,
+          responsibleChair,
+          minAgeDays: minAge,
+          sort,
+        }}
+        own={views.filter((v) => v.mine)}
+        chairedGroups={[...chairedGroups(actor)]}
+      />
       <details className="card" open={activeFilters > 0}>
         <summary className="cursor-pointer font-medium">
           Filters{activeFilters > 0 ? ` (${activeFilters} active)` : ""}
@@ -131,6 +171,20 @@ export default async function TriagePage({ searchParams }: Props) {
           aria-label="Filter the queue"
         >
           {states.length > 0 && <input type="hidden" name="state" value={states.join(",")} />}
+          <div className="sm:col-span-3 lg:col-span-6">
+            <label htmlFor="f-q" className="label">
+              Text
+            </label>
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              maxLength={200}
+              defaultValue={q ?? ""}
+              className="input"
+              placeholder="Words in the title, problem statement or comments"
+            />
+          </div>
           <div>
             <label htmlFor="f-item" className="label">
               Charter item
@@ -206,6 +260,7 @@ export default async function TriagePage({ searchParams }: Props) {
           </div>
         </form>
       </details>
+      <DownloadLinks path="/exports/triage" what="the triage queue" query={{ ...base }} />
       {page.items.length === 0 ? (
         <p className="card text-slate-700">Nothing in the queue matches these filters.</p>
       ) : (

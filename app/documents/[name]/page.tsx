@@ -21,7 +21,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: textSegment((await params).name, 120) ?? "Document" };
+  const name = textSegment((await params).name, 120);
+  return {
+    title: name ?? "Document",
+    alternates: name
+      ? { types: { "application/atom+xml": `/feeds/documents/${encodeURIComponent(name)}` } }
+      : undefined,
+  };
 }
 
 const EVENT_TEXT: Record<string, string> = {
@@ -95,7 +101,8 @@ export default async function DocumentPage({ params }: Props) {
           {data.responsibleAd ? ` · Responsible AD: ${data.responsibleAd.name}` : ""} ·{" "}
           <a href={data.datatrackerUrl} rel="noreferrer">
             View on the IETF Datatracker
-          </a>
+          </a>{" "}
+          · <a href={`/feeds/documents/${d.name}`}>Atom feed of changes</a>
         </p>
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

@@ -13,6 +13,7 @@ import { textSegment } from "../../_components/search-params";
 import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { WatchButton } from "../../_components/watch-button";
 import { DocumentLink } from "../../_components/document-link";
+import { DownloadLinks } from "../../_components/download-links";
 
 export const dynamic = "force-dynamic";
 
@@ -111,6 +112,12 @@ export default async function GroupPage({ params }: Props) {
       </div>
       <section aria-labelledby="docs">
         <h2 id="docs">Documents</h2>
+        {docs.length > 0 && (
+          <DownloadLinks
+            path={`/exports/groups/${group.acronym}/documents`}
+            what={`${group.acronym.toUpperCase()}'s documents`}
+          />
+        )}
         {docs.length === 0 ? (
           <p className="mt-2 text-slate-600">No documents of this group are tracked.</p>
         ) : (

@@ -91,7 +91,12 @@ export function IssueActions(props: {
   const formProps = { fields, busy, onRefuse: refuse };
 
   return (
-    <section id={props.anchorId} aria-labelledby={`${uid}-actions`} className="card space-y-3">
+    <section
+      id={props.anchorId}
+      tabIndex={-1}
+      aria-labelledby={`${uid}-actions`}
+      className="card scroll-mt-2 space-y-3"
+    >
       <h2 id={`${uid}-actions`}>Actions</h2>
       <ActionStatus message={message} />
       {props.canEdit && (

@@ -14,7 +14,7 @@ import { api, currentActor, orNotFound } from "../../_trpc/server";
 import { IssueActions } from "./issue-actions";
 import { CommentForm } from "./comment-form";
 import { WatchButton } from "../../_components/watch-button";
-import { DocumentLink } from "../../_components/document-link";
+import { DocumentLink, UntrackedDocumentLink } from "../../_components/document-link";
 import { idParam } from "../../_components/search-params";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export default async function IssuePage({ params }: Props) {
   const id = issueId((await params).id);
   const caller = await api();
   const [data, actor] = await Promise.all([orNotFound(caller.issue.get({ id })), currentActor()]);
-  const { issue, permissions } = data;
+  const { issue, permissions, references: refs } = data;
   const suggestion = issue.suggestion;
   const chairs = permissions.triage ? await caller.issue.chairs() : [];
   const groups = permissions.commands.includes("recommend") ? await caller.group.list() : [];
@@ -42,6 +42,11 @@ export default async function IssuePage({ params }: Props) {
     groups
       .filter((g) => canReceiveWork(g, type))
       .map((g) => ({ acronym: g.acronym, name: g.name }));
+  const hasActions =
+    permissions.commands.length > 0 ||
+    permissions.triage ||
+    permissions.edit ||
+    permissions.linkDocument;
   const deviceClass = DEVICE_CLASSES.find((d) => d.id === issue.deviceClass)?.label;
   const scale = SCALES.find((s) => s.id === issue.scale)?.label;
 
@@ -69,6 +74,12 @@ export default async function IssuePage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-3 text-sm">
           {actor && <WatchButton subjectType="issue" subjectKey={String(issue.id)} />}
           {!issue.confidential && <a href={`/feeds/issues/${issue.id}`}>Atom feed of this issue</a>}
+          {hasActions && (
+            // On a narrow screen the actions card sits below the issue text: jump to it.
+            <a href="#issue-actions" className="btn btn-primary lg:hidden">
+              Actions
+            </a>
+          )}
         </div>
       </header>
 
@@ -91,12 +102,31 @@ export default async function IssuePage({ params }: Props) {
         </section>
       )}
 
+      {data.returnNote && (
+        <section
+          aria-labelledby="returned-title"
+          className="rounded border border-amber-300 bg-amber-50 p-3"
+        >
+          <h2 id="returned-title" className="text-base">
+            {data.returnNote.kind === "ad-returned"
+              ? "The area director returned the recommendation"
+              : "The receiving group declined the dispatch"}
+          </h2>
+          <p className="mt-1 text-xs text-slate-700">
+            {data.returnNote.by ?? "Unknown"} · {formatDate(data.returnNote.at)}
+          </p>
+          <div className="mt-1">
+            <Markdown refs={refs}>{data.returnNote.text || "No comment was given."}</Markdown>
+          </div>
+        </section>
+      )}
+
       {issue.recommendation && (
         <section aria-labelledby="rec-title" className="card border-indigo-200">
           <h2 id="rec-title">Dispatch recommendation</h2>
           <p className="mt-1 font-medium">{outcomeLabel(issue.recommendation.outcome)}</p>
           <div className="mt-1">
-            <Markdown>{issue.recommendation.rationale}</Markdown>
+            <Markdown refs={refs}>{issue.recommendation.rationale}</Markdown>
           </div>
         </section>
       )}
@@ -105,7 +135,7 @@ export default async function IssuePage({ params }: Props) {
         <div className="space-y-6">
           <section aria-labelledby="problem-title" className="card space-y-3">
             <h2 id="problem-title">Problem statement</h2>
-            <Markdown>{issue.problemStatement}</Markdown>
+            <Markdown refs={refs}>{issue.problemStatement}</Markdown>
             <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
               <dt className="font-medium">Device class</dt>
               <dd>{deviceClass ?? "Not specified"}</dd>
@@ -115,11 +145,19 @@ export default async function IssuePage({ params }: Props) {
               <dd>{issue.networkType || "Not specified"}</dd>
               <dt className="font-medium">Desired outcome</dt>
               <dd>
-                {issue.desiredOutcome ? <Markdown>{issue.desiredOutcome}</Markdown> : "Not given"}
+                {issue.desiredOutcome ? (
+                  <Markdown refs={refs}>{issue.desiredOutcome}</Markdown>
+                ) : (
+                  "Not given"
+                )}
               </dd>
               <dt className="font-medium">Overlap</dt>
               <dd>
-                {issue.overlapNotes ? <Markdown>{issue.overlapNotes}</Markdown> : "Not given"}
+                {issue.overlapNotes ? (
+                  <Markdown refs={refs}>{issue.overlapNotes}</Markdown>
+                ) : (
+                  "Not given"
+                )}
               </dd>
               <dt className="font-medium">People interested</dt>
               <dd>{issue.interestedPeople || "Not given"}</dd>
@@ -146,7 +184,11 @@ export default async function IssuePage({ params }: Props) {
               <ul className="space-y-1 text-sm">
                 {data.documents.map((d) => (
                   <li key={d.name}>
-                    {d.known ? <DocumentLink name={d.name} rev={d.rev} /> : <span>{d.name}</span>}
+                    {d.known ? (
+                      <DocumentLink name={d.name} rev={d.rev} />
+                    ) : (
+                      <UntrackedDocumentLink name={d.name} />
+                    )}
                     {d.title && <span className="text-slate-700"> {d.title}</span>}
                     {Object.keys(d.states).length > 0 && (
                       <span className="ml-2 text-xs text-slate-600">
@@ -180,7 +222,7 @@ export default async function IssuePage({ params }: Props) {
                   <p className="text-xs text-slate-600">
                     {c.authorName} · {formatDate(c.createdAt)}
                   </p>
-                  <Markdown>{c.body}</Markdown>
+                  <Markdown refs={refs}>{c.body}</Markdown>
                 </li>
               ))}
             </ol>

@@ -5,11 +5,21 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { CHARTER_ITEMS } from "~/server/domain/catalog";
 import { assessReadiness } from "~/server/domain/dispatch/readiness";
-import { DEVICE_CLASSES, LIMITS, SCALES, splitDocumentList } from "~/server/domain/intake/fields";
+import {
+  DEVICE_CLASSES,
+  LIMITS,
+  MINIMUMS,
+  SCALES,
+  splitDocumentList,
+} from "~/server/domain/intake/fields";
 import { Field, fieldAria } from "../../_components/field";
 import { formErrors, type FormErrors } from "../../_components/form-errors";
 import { charterItemLabel, formatDateTime } from "../../_components/labels";
 import { useDebounced } from "../../_components/use-debounced";
+import { useLeaveWarning } from "../../_components/use-leave-warning";
+
+/** How long after the last keystroke the draft is saved. */
+const AUTOSAVE_MS = 300;
 import { useTRPC } from "../../_trpc/client";
 import { IssueGuidance, PossibleDuplicates } from "./issue-form-parts";
 
@@ -93,14 +103,23 @@ function IssueForm(props: {
   const editIssue = useMutation(trpc.issue.edit.mutationOptions());
   const submitting = fileIssue.isPending || editIssue.isPending;
 
-  // Autosave: a second after typing stops, once the debounced copy has caught up
+  // Autosave: AUTOSAVE_MS after typing stops, once the debounced copy has caught up
   // with what is on screen (so "Draft saved" always means the typed text is saved).
-  const debouncedForm = useDebounced(form, 1000);
+  const debouncedForm = useDebounced(form, AUTOSAVE_MS);
+  const [savedForm, setSavedForm] = useState<FormState | null>(null);
   const { mutate: save } = saveDraft;
   useEffect(() => {
     if (!touched || props.edit || debouncedForm !== form) return;
-    save(debouncedForm, { onSuccess: (r) => setSavedAt(formatDateTime(r.savedAt)) });
+    save(debouncedForm, {
+      onSuccess: (r) => {
+        setSavedAt(formatDateTime(r.savedAt));
+        setSavedForm(debouncedForm);
+      },
+    });
   }, [debouncedForm, form, touched, save, props.edit]);
+  // What is on screen and not yet saved (an edit is saved only by submitting it).
+  const [submitted, setSubmitted] = useState(false);
+  useLeaveWarning(touched && !submitted && (props.edit ? true : savedForm !== form));
 
   // Memoised so the debounce only restarts when the text changes (a fresh object on
   // every render would re-arm it, and re-render the form, every 400 ms).
@@ -148,11 +167,13 @@ function IssueForm(props: {
           expectedVersion: props.edit.version,
           fields,
         });
+        setSubmitted(true);
         router.push(`/issues/${props.edit.issueId}`);
         router.refresh();
         return;
       }
       const { id } = await fileIssue.mutateAsync(fields);
+      setSubmitted(true);
       // The server deleted the draft with the filing; forget the cached copy too.
       queryClient.setQueryData(trpc.issue.draft.queryKey(), null);
       router.push(`/issues/${id}`);
@@ -174,7 +195,7 @@ function IssueForm(props: {
   const text = (
     key: Exclude<keyof FormState, "confidential" | "deviceClass" | "scale" | "charterItem">,
     label: string,
-    opts: { hint?: string; rows?: number; max: number; required?: boolean },
+    opts: { hint?: string; rows?: number; max: number; min?: number; required?: boolean },
   ) => (
     <Field id={key} label={label} hint={opts.hint} error={f[key]}>
       {opts.rows ? (
@@ -184,6 +205,7 @@ function IssueForm(props: {
           className="input font-mono"
           value={form[key]}
           maxLength={opts.max}
+          minLength={opts.min}
           required={opts.required}
           onChange={(e) => set(key, e.target.value)}
         />
@@ -193,6 +215,7 @@ function IssueForm(props: {
           className="input"
           value={form[key]}
           maxLength={opts.max}
+          minLength={opts.min}
           required={opts.required}
           onChange={(e) => set(key, e.target.value)}
         />
@@ -230,11 +253,12 @@ function IssueForm(props: {
             {errors.message}
           </p>
         )}
-        {text("title", "Title", { max: LIMITS.title, required: true })}
+        {text("title", "Title", { max: LIMITS.title, min: MINIMUMS.title, required: true })}
         {duplicates.data && <PossibleDuplicates duplicates={duplicates.data} />}
         {text("problemStatement", "Problem statement", {
           rows: 8,
           max: LIMITS.problemStatement,
+          min: MINIMUMS.problemStatement,
           required: true,
           hint: "Markdown. What goes wrong, for whom, and why existing work does not solve it.",
         })}

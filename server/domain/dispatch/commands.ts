@@ -2,7 +2,7 @@ import { z } from "zod";
 import { INT4_MAX } from "../validation/ids";
 import { ZRationale, ZRecommendation } from "./outcomes";
 import { ZClosedReason } from "./states";
-import { optionalText, requiredText } from "./validation";
+import { optionalText, requiredText } from "../validation/text";
 
 /**
  * The commands of the dispatch state machine and their payload schemas. Which

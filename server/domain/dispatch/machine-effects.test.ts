@@ -41,13 +41,14 @@ const COMMANDS: Record<string, IssueCommand> = {
 
 const REFUSE = { kind: "refuse-dispatched-revisions" };
 const RECORD = { kind: "record-dispatched-revisions" };
+const CHECK_GROUP = { kind: "check-target-group" };
 
 // prettier-ignore
 const EXPECTED: Record<string, { effects: object[]; group: string }> = {
   edit:                 { effects: [],               group: "iotops" },
   "request-info":       { effects: [],               group: "iotops" },
   "start-discussion":   { effects: [],               group: "iotops" },
-  recommend:            { effects: [REFUSE],         group: "iotops" },
+  recommend:            { effects: [CHECK_GROUP, REFUSE], group: "iotops" },
   "request-review":     { effects: [],               group: "iotops" },
   approve:              { effects: [REFUSE, RECORD], group: "suit" },
   return:               { effects: [],               group: "iotops" },

@@ -109,7 +109,9 @@ export type TransitionEffect =
   /** Remember the linked drafts' current revisions as dispatched by this issue. */
   | { kind: "record-dispatched-revisions" }
   /** Check the other issue exists and note on it that this one was merged into it. */
-  | { kind: "merge-into-duplicate"; into: number };
+  | { kind: "merge-into-duplicate"; into: number }
+  /** Refuse (VALIDATION) a recorded recommendation naming an unknown or inactive group. */
+  | { kind: "check-target-group" };
 
 export interface TransitionOutcome {
   state: IssueState;
@@ -121,12 +123,13 @@ export interface TransitionOutcome {
 }
 
 /**
- * Effects that follow from the command alone (data). A recommendation or an
- * approval must not dispatch a draft revision twice; an approval records the
+ * Effects that follow from the command alone (data). A recommendation must name
+ * a known, active group; a recommendation or an approval must not dispatch a
+ * draft revision twice; an approval records the
  * revisions it dispatched. `close` as a duplicate adds its merge in `closeWith`.
  */
 export const COMMAND_EFFECTS: { readonly [C in CommandType]?: readonly TransitionEffect[] } = {
-  recommend: [{ kind: "refuse-dispatched-revisions" }],
+  recommend: [{ kind: "check-target-group" }, { kind: "refuse-dispatched-revisions" }],
   approve: [{ kind: "refuse-dispatched-revisions" }, { kind: "record-dispatched-revisions" }],
 };
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { safeString } from "../validation/text";
+import { requiredText, safeString } from "../validation/text";
 import { CHARTER_ITEM_IDS, type CharterItemId } from "../catalog";
-import { requiredText } from "./validation";
 
 /**
  * Where dispatched work can go. Combined from the DISPATCH / SECDISPATCH /

@@ -75,3 +75,12 @@ export const CLOSED_REASON_LABELS: Readonly<Record<ClosedReason, string>> = {
 /** How a closed issue was closed. `duplicateOf` exists only for duplicates. */
 export type Closure =
   { reason: "duplicate"; duplicateOf: number } | { reason: Exclude<ClosedReason, "duplicate"> };
+
+/** The states the chairs' triage queue shows when no state is chosen. */
+export const TRIAGE_OPEN_STATES: readonly IssueState[] = [
+  "submitted",
+  "needs-info",
+  "in-discussion",
+  "returned",
+  "recommended",
+];

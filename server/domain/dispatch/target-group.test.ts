@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import type { DispatchOutcome } from "./outcomes";
-import { assertTargetGroup, targetGroupProblem, type KnownGroup } from "./target-group";
+import {
+  assertTargetGroup,
+  assertTargetGroupStillReceives,
+  targetGroupProblem,
+  type KnownGroup,
+} from "./target-group";
 
 const wg = (acronym: string, state = "active"): KnownGroup => ({ acronym, type: "wg", state });
 const rg = (acronym: string, state = "active"): KnownGroup => ({ acronym, type: "rg", state });
@@ -55,5 +60,19 @@ describe("assertTargetGroup", () => {
   });
   it("accepts an active working group", () => {
     expect(() => assertTargetGroup(toWg("suit"), wg("suit"))).not.toThrow();
+  });
+});
+
+describe("assertTargetGroupStillReceives", () => {
+  it.each([
+    ["an active WG", toWg("suit"), wg("suit"), null],
+    ["an outcome with no group", { kind: "no-ietf-work" } as DispatchOutcome, undefined, null],
+    ["a mistyped WG", toWg("anmia"), undefined, /there is no group called ANMIA\. Return it/],
+    ["a WG concluded since", toWg("lwig"), wg("lwig", "conclude"), /LWIG is not an active group/],
+    ["an RG as a WG", toWg("t2trg"), rg("t2trg"), /T2TRG is not a working group/],
+  ] as const)("%s", (_name, outcome, group, expected) => {
+    const run = () => assertTargetGroupStillReceives(outcome, group);
+    if (expected === null) expect(run).not.toThrow();
+    else expect(run).toThrow(expected);
   });
 });

@@ -64,3 +64,26 @@ export function assertTargetGroup(
   const field = `${pathPrefix}.${namedGroup(outcome)!.field}`;
   throw new DomainError("VALIDATION", problem, { fieldErrors: { [field]: [problem] } });
 }
+
+/**
+ * At review and approval the recommendation is already recorded: a group that is
+ * no longer usable (concluded since, or never checked) stops the work from being
+ * sent on, and the message says how to go on.
+ */
+export function assertTargetGroupStillReceives(
+  outcome: DispatchOutcome,
+  group: KnownGroup | undefined,
+): void {
+  const named = namedGroup(outcome);
+  if (!named || !targetGroupProblem(outcome, group)) return;
+  const upper = named.acronym.toUpperCase();
+  const why = !group
+    ? `there is no group called ${upper}`
+    : group.type !== named.type
+      ? `${upper} is not ${TYPE_NAMES[named.type]}`
+      : `${upper} is not an active group (its state is "${group.state}")`;
+  throw new DomainError(
+    "VALIDATION",
+    `The recommendation cannot be sent on: ${why}. Return it to the chairs to choose another group.`,
+  );
+}

@@ -18,8 +18,8 @@ import {
   describe,
   apiPath,
   foreignKey,
-  requiredText,
-  optionalText,
+  textField,
+  optionalTextField,
   acronym,
 } from "./import-fields";
 
@@ -124,9 +124,9 @@ function parseApiObject(
     }
   }
 
-  const title = requiredText("title", o.title);
+  const title = textField("title", o.title);
   if (!title.ok) errors.push(title.problem);
-  const abstract = optionalText("abstract", o.abstract);
+  const abstract = optionalTextField("abstract", o.abstract);
   if (!abstract.ok) errors.push(abstract.problem);
 
   const group = apiGroup(o.group, name, kind, options);

@@ -1,4 +1,5 @@
 /** Field checks shared by the two import formats (import-parse.ts). */
+import { safeString } from "../validation/text";
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -66,7 +67,19 @@ export function foreignKey(
   return good(path);
 }
 
-export function requiredText(field: string, value: unknown): Field<string> {
+/**
+ * A text field of an imported record, cleaned by the same rules as every text
+ * input (`safeString`: no NUL bytes or lone surrogates, NFC, no bidi controls)
+ * and reported in the import's "field: problem" style.
+ */
+function importedText(field: string, value: string): Field<string> {
+  const parsed = safeString().safeParse(value);
+  if (parsed.success) return good(parsed.data.trim());
+  return bad(`"${field}": ${parsed.error.issues[0]?.message ?? "not valid text"}`);
+}
+
+/** A required text field: whitespace runs collapse to one space; blank is a problem. */
+export function textField(field: string, value: unknown): Field<string> {
   if (typeof value !== "string") {
     return bad(
       value === undefined
@@ -74,14 +87,17 @@ export function requiredText(field: string, value: unknown): Field<string> {
         : `"${field}" must be a string, got ${describe(value)}`,
     );
   }
-  const text = value.trim().replace(/\s+/g, " ");
-  return text === "" ? bad(`"${field}" is empty`) : good(text);
+  const text = importedText(field, value);
+  if (!text.ok) return text;
+  const collapsed = text.value.replace(/\s+/g, " ");
+  return collapsed === "" ? bad(`"${field}" is empty`) : good(collapsed);
 }
 
-export function optionalText(field: string, value: unknown): Field<string> {
+/** An optional text field: absent or null reads as "". */
+export function optionalTextField(field: string, value: unknown): Field<string> {
   if (value === undefined || value === null) return good("");
   if (typeof value !== "string") return bad(`"${field}" must be a string, got ${describe(value)}`);
-  return good(value.trim());
+  return importedText(field, value);
 }
 
 export function acronym(field: string, value: string): Field<string | null> {

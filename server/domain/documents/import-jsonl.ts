@@ -9,8 +9,8 @@ import {
   good,
   bad,
   describe,
-  requiredText,
-  optionalText,
+  textField,
+  optionalTextField,
   acronym,
 } from "./import-fields";
 
@@ -35,8 +35,8 @@ export function parseJsonLines(text: string, c: Collector): void {
     if (!ref.ok) return c.error(where, `"id": ${ref.error.message}`);
     where.name = ref.value.name;
 
-    const title = requiredText("title", o.title);
-    const abstract = optionalText("abstract", o.abstract);
+    const title = textField("title", o.title);
+    const abstract = optionalTextField("abstract", o.abstract);
     let group: Field<string | null> = good(
       ref.value.kind === "draft" ? groupFromDraftName(ref.value.name) : null,
     );

@@ -19,6 +19,9 @@ export const LIMITS = {
   relatedDocuments: 20,
 } as const;
 
+/** Fewer characters than this is not yet an issue ("IoT", "help"). */
+export const MINIMUMS = { title: 8, problemStatement: 20 } as const;
+
 /** RFC 7228 constrained-node classes, plus the usual alternatives. */
 export const DEVICE_CLASSES = [
   { id: "class-0", label: "Class 0 (well under 10 KiB RAM)" },
@@ -91,11 +94,19 @@ const ZDocumentList = z
 export const ZIssueFields = z.object({
   title: safeString({ error: "Give the issue a title." })
     .trim()
-    .min(1, "Give the issue a title.")
+    .min(1, { message: "Give the issue a title.", abort: true })
+    .min(
+      MINIMUMS.title,
+      `Give the issue a title of at least ${MINIMUMS.title} characters that says what the problem is.`,
+    )
     .max(LIMITS.title, tooLong("the title", LIMITS.title)),
   problemStatement: safeString({ error: "Describe the problem." })
     .trim()
-    .min(1, "Describe the problem.")
+    .min(1, { message: "Describe the problem.", abort: true })
+    .min(
+      MINIMUMS.problemStatement,
+      `Describe the problem in at least ${MINIMUMS.problemStatement} characters: what fails, where, for whom.`,
+    )
     .max(LIMITS.problemStatement, tooLong("the problem statement", LIMITS.problemStatement)),
   deviceClass: z
     .enum(["", ...DEVICE_CLASSES.map((d) => d.id)] as [string, ...string[]], {

@@ -70,3 +70,20 @@ export function zKey(max = 40) {
       message: "That name is reserved.",
     });
 }
+
+/** Required free text: trimmed, non-empty, bounded. */
+export function requiredText(field: string, max = 10_000) {
+  return safeString({ error: `${field} is required.` })
+    .trim()
+    .min(1, { error: `${field} is required.` })
+    .max(max, { error: `${field} must be at most ${count(max)} characters.` });
+}
+
+/** Optional free text: trimmed and bounded; blank becomes `undefined`. */
+export function optionalText(field: string, max = 10_000) {
+  return safeString({ error: `${field} must be text.` })
+    .trim()
+    .max(max, { error: `${field} must be at most ${count(max)} characters.` })
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : v));
+}

@@ -325,8 +325,8 @@ describe(`issue changes are atomic on ${testDbKind()}`, () => {
     it("refuses the second of two approvals of the same revision", async () => {
       const Y = "draft-example-y";
       await addDocument(t.db, { name: Y, rev: "01", title: "Example Y", groupAcronym: "suit" });
-      const first = await file(t.db, cast.alice, { title: "Y first", relatedDocuments: [Y] });
-      const second = await file(t.db, cast.bob, { title: "Y second", relatedDocuments: [Y] });
+      const first = await file(t.db, cast.alice, { title: "Y first issue", relatedDocuments: [Y] });
+      const second = await file(t.db, cast.bob, { title: "Y second issue", relatedDocuments: [Y] });
       await driveTo(t.db, cast, first, "ad-review");
       await driveTo(t.db, cast, second, "ad-review");
       await act(t.db, cast.opsAd, first, { type: "approve", rationale: "Yes." });

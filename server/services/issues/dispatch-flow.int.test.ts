@@ -5,6 +5,7 @@ import { dispatchedRevisions, issueComments } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { commentOnIssue } from "./comment-issue";
 import { editIssue } from "./edit-issue";
+import { getIssue } from "./get-issue";
 import {
   act,
   addDocument,
@@ -258,6 +259,20 @@ describe(`dispatch journey on ${testDbKind()}`, () => {
     expect(
       await t.db.select().from(dispatchedRevisions).where(eq(dispatchedRevisions.issueId, id)),
     ).toEqual([]);
+    // The issue page shows the AD's comment in a banner, to whoever may see the issue.
+    const page = await getIssue(t.db, cast.alice, id);
+    expect(page.returnNote).toMatchObject({
+      kind: "ad-returned",
+      text: "Ask SUIT on the list first.",
+      by: "Erin Ops AD",
+    });
+    // Once the chairs move on, the banner goes.
+    await transitionIssue(t.db, cast.iotopsChair, {
+      issueId: id,
+      expectedVersion: before.version + 1,
+      command: { type: "start-discussion" },
+    });
+    expect((await getIssue(t.db, cast.alice, id)).returnNote).toBeNull();
   });
 
   it("records a comment with its author on the timeline", async () => {

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groups, issues } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import type { RecommendationInput } from "~/server/domain/dispatch/outcomes";
 import { getIssue } from "./get-issue";
@@ -98,6 +100,45 @@ describe(`where dispatched work may go, on ${testDbKind()}`, () => {
         (e: unknown) => e,
       );
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses to approve work for a group that is not (or no longer) able to receive it", async () => {
+    // A recommendation recorded before groups were checked names a mistyped group.
+    const legacy = await file(t.db, cast.alice, { title: "Voucher renewal recorded long ago" });
+    await driveTo(t.db, cast, legacy, "ad-review");
+    const [row] = await t.db.select().from(issues).where(eq(issues.id, legacy));
+    await t.db
+      .update(issues)
+      .set({ recommendation: { ...row!.recommendation!, ...toGroup("anmia") } })
+      .where(eq(issues.id, legacy));
+    let before = await dbState(t.db);
+    const err = await expectDomainError(
+      act(t.db, cast.opsAd, legacy, { type: "approve", rationale: "Agreed." }),
+      "VALIDATION",
+    );
+    expect(err.message).toBe(
+      "The recommendation cannot be sent on: there is no group called ANMIA. Return it to the chairs to choose another group.",
+    );
+    expect(await dbState(t.db)).toEqual(before);
+    // The AD can still return it.
+    await act(t.db, cast.opsAd, legacy, { type: "return", comment: "Which group?" });
+
+    // A group that concludes between the recommendation and the approval.
+    const late = await file(t.db, cast.alice, { title: "Voucher renewal for ANIMA devices" });
+    await driveTo(t.db, cast, late, "ad-review", toGroup("anima"));
+    await t.db.update(groups).set({ state: "conclude" }).where(eq(groups.acronym, "anima"));
+    try {
+      before = await dbState(t.db);
+      await expectDomainError(
+        act(t.db, cast.opsAd, late, { type: "approve", rationale: "Agreed." }),
+        "VALIDATION",
+        /ANIMA is not an active group/,
+      );
+      expect(await dbState(t.db)).toEqual(before);
+      expect((await issueRow(t.db, late)).state).toBe("ad-review");
+    } finally {
+      await t.db.update(groups).set({ state: "active" }).where(eq(groups.acronym, "anima"));
+    }
   });
 
   it("files the issue under the charter item of the recommendation: issue, group page and report", async () => {

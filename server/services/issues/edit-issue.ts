@@ -6,7 +6,6 @@ import { issueDocuments } from "~/db/schema";
 import { routingText, ZIssueFields } from "~/server/domain/intake/fields";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { routingEngine } from "../routing/engine";
-import { assertKnownDocuments } from "./documents-check";
 import { readinessOf, suggestionRecord } from "./file-issue";
 import { transitionIssue } from "./transition-issue";
 
@@ -36,7 +35,6 @@ const EDITABLE = [
  */
 export async function editIssue(db: Db, actor: MaybeActor, input: z.infer<typeof ZEditIssue>) {
   const f = input.fields;
-  await assertKnownDocuments(db, f.relatedDocuments, "relatedDocuments");
   const routed = (await routingEngine(db)).route({ title: f.title, text: routingText(f) });
   return transitionIssue(
     db,

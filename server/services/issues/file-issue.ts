@@ -8,7 +8,6 @@ import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import type { RoutingResult } from "~/server/domain/routing";
 import { recordEvent } from "../events";
 import { routingEngine } from "../routing/engine";
-import { assertKnownDocuments } from "./documents-check";
 
 /** The part of a routing result kept on the issue, beside any human choice. */
 export function suggestionRecord(result: RoutingResult) {
@@ -35,7 +34,6 @@ export async function fileIssue(
   fields: IssueFields,
 ): Promise<{ id: number }> {
   const capacity = assertCan(actor, "issue.file", NO_RESOURCE);
-  await assertKnownDocuments(db, fields.relatedDocuments);
   const engine = await routingEngine(db);
   const routed = engine.route({ title: fields.title, text: routingText(fields) });
   const suggested = suggestionRecord(routed);

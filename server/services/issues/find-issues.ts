@@ -17,10 +17,15 @@ import {
   zText,
   type CursorPosition,
 } from "~/server/domain/validation";
+import { queryRows } from "~/db/rows";
+import { COUNT_CAP } from "~/server/domain/search/query";
+import { issueMatches, issueRelevance } from "../search/issue-text";
+import { textQuery } from "../search/text-query";
 import { visibleIssues } from "./access";
 import { redactSimilarIssues } from "./issue-refs";
 
-export const ISSUE_SORTS = ["newest", "oldest", "readiness"] as const;
+/** `relevance` orders by how well issues match `q`; without `q` it is `newest`. */
+export const ISSUE_SORTS = ["newest", "oldest", "readiness", "relevance"] as const;
 
 export const ZFindIssues = z.object({
   q: zText("the search", 200).optional(),
@@ -33,6 +38,8 @@ export const ZFindIssues = z.object({
   minAgeDays: zInt("The minimum age", 0, 36_500).optional(),
   /** Only issues at most this many days old. */
   maxAgeDays: zInt("The maximum age", 0, 36_500).optional(),
+  /** Only issues this person submitted (a contributor's own work). */
+  submitter: zId("The submitter").optional(),
   /** Restrict to these areas (AD review queue). */
   areas: z.array(ZAcronym).max(20).optional(),
   sort: z.enum(ISSUE_SORTS).default("newest"),
@@ -54,14 +61,13 @@ function positionOf(raw: string): CursorPosition {
   );
 }
 
-/** The filter part, shared by the list and the counts. */
-function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>): SQL[] {
+/**
+ * The filter part, shared by the list and the counts. `query` is the full-text
+ * query of `q` (null when `q` holds no word, which matches nothing).
+ */
+function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>, query: SQL | null): SQL[] {
   const where: (SQL | undefined)[] = [visibleIssues(actor)];
-  if (f.q) {
-    where.push(
-      sql`to_tsvector('english', ${issues.title} || ' ' || ${issues.problemStatement}) @@ websearch_to_tsquery('english', ${f.q})`,
-    );
-  }
+  if (f.q) where.push(query ? issueMatches(query) : sql`false`);
   if (f.states?.length) where.push(inArray(issues.state, f.states));
   if (f.charterItem === "none") where.push(isNull(issues.charterItem));
   else if (f.charterItem) where.push(eq(issues.charterItem, f.charterItem));
@@ -75,19 +81,27 @@ function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>): SQL[] {
     where.push(sql`${issues.createdAt} >= now() - make_interval(days => ${f.maxAgeDays})`);
   }
   if (f.areas?.length) where.push(inArray(issues.area, f.areas));
+  if (f.submitter !== undefined) where.push(eq(issues.submitterId, f.submitter));
   return where.filter((w): w is SQL => w !== undefined);
 }
 
 /** A page of issues the actor may see, by keyset pagination. */
 export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse(input);
-  const where = filters(actor, f);
+  const query = f.q ? await textQuery(db, f.q) : null;
+  const where = filters(actor, f, query);
+  const relevance = query ? issueRelevance(query) : sql<number>`0`;
+  const sort = f.sort === "relevance" && !query ? "newest" : f.sort;
   if (f.cursor) {
     const c = positionOf(f.cursor);
     const at = sql`${c.c}::timestamptz`;
-    if (f.sort === "newest")
+    if (sort === "relevance") {
+      where.push(
+        sql`(${relevance} < ${c.r ?? 0} or (${relevance} = ${c.r ?? 0} and ${issues.id} < ${c.id}))`,
+      );
+    } else if (sort === "newest")
       where.push(sql`(${issues.createdAt}, ${issues.id}) < (${at}, ${c.id})`);
-    else if (f.sort === "oldest")
+    else if (sort === "oldest")
       where.push(sql`(${issues.createdAt}, ${issues.id}) > (${at}, ${c.id})`);
     else {
       where.push(
@@ -96,11 +110,13 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
     }
   }
   const order =
-    f.sort === "newest"
-      ? [desc(issues.createdAt), desc(issues.id)]
-      : f.sort === "oldest"
-        ? [asc(issues.createdAt), asc(issues.id)]
-        : [desc(issues.readiness), asc(issues.createdAt), asc(issues.id)];
+    sort === "relevance"
+      ? [desc(relevance), desc(issues.id)]
+      : sort === "newest"
+        ? [desc(issues.createdAt), desc(issues.id)]
+        : sort === "oldest"
+          ? [asc(issues.createdAt), asc(issues.id)]
+          : [desc(issues.readiness), asc(issues.createdAt), asc(issues.id)];
   const rows = await db
     .select({
       id: issues.id,
@@ -116,11 +132,15 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
       createdAt: issues.createdAt,
       updatedAt: issues.updatedAt,
       version: issues.version,
+      relevance,
       submitterName: people.name,
       responsibleChairId: issues.responsibleChairId,
       responsibleChairName: sql<
         string | null
       >`(select p.name from people p where p.id = ${issues.responsibleChairId})`,
+      // The creation time to the microsecond, as PostgreSQL stores it: a cursor written
+      // from the millisecond Date would sort before its own row and repeat it.
+      cursorAt: sql<string>`to_char(${issues.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(issues)
     .innerJoin(people, eq(people.id, issues.submitterId))
@@ -133,12 +153,19 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
     actor,
     page.map((r) => r.topCandidates),
   );
-  const items = page.map((r, i) => ({ ...r, topCandidates: candidates[i] ?? [] }));
-  const last = rows.length > f.limit ? items.at(-1) : undefined;
+  const items = page.map(({ cursorAt: _at, ...r }, i) => ({
+    ...r,
+    topCandidates: candidates[i] ?? [],
+  }));
+  const last = rows.length > f.limit ? page.at(-1) : undefined;
   return {
     items,
     nextCursor: last
-      ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id, r: last.readiness })
+      ? encodeCursor({
+          c: last.cursorAt,
+          id: last.id,
+          r: sort === "relevance" ? last.relevance : last.readiness,
+        })
       : null,
   };
 }
@@ -167,16 +194,53 @@ function topCandidates() {
     from jsonb_array_elements(${list}) with ordinality as t(c, n) where n <= 3), '[]'::jsonb)`;
 }
 
-/** Counts per state for the same filters (without the state filter itself). */
+const ZStateCount = z.object({ state: z.enum(ISSUE_STATES), n: z.coerce.number() });
+
+/**
+ * Counts per state for the same filters (without the state filter itself). With
+ * `q`, each count stops just past `COUNT_CAP` (show it with `formatCappedCount`):
+ * a common word can match most issues, and counting them all would not stay fast.
+ */
 export async function countIssuesByState(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse({ ...input, states: undefined, cursor: undefined });
-  const rows = await db
-    .select({ state: issues.state, n: count() })
-    .from(issues)
-    .where(and(...filters(actor, f)))
-    .groupBy(issues.state);
+  const query = f.q ? await textQuery(db, f.q) : null;
+  const where = and(...filters(actor, f, query));
+  const rows = query
+    ? await queryRows(
+        db,
+        sql`select s.state, (select count(*) from (select 1 from ${issues}
+              where ${issues.state} = s.state and ${where} limit ${COUNT_CAP + 1}) as m) as n
+            from unnest(array[${sql.join(
+              ISSUE_STATES.map((s) => sql`${s}`),
+              sql`, `,
+            )}]::text[]) as s(state)`,
+        ZStateCount,
+      )
+    : await db
+        .select({ state: issues.state, n: count() })
+        .from(issues)
+        .where(where)
+        .groupBy(issues.state);
   const out: Record<string, number> = {};
   for (const s of ISSUE_STATES) out[s] = 0;
   for (const r of rows) out[r.state] = Number(r.n);
   return out;
+}
+
+const ZCount = z.object({ n: z.coerce.number() });
+
+/**
+ * How many issues match the filters, counting no further than just past
+ * `COUNT_CAP` (show it with `formatCappedCount`): saved-view tabs show it live.
+ */
+export async function countIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
+  const f = ZFindIssues.parse({ ...input, cursor: undefined });
+  const query = f.q ? await textQuery(db, f.q) : null;
+  const [row] = await queryRows(
+    db,
+    sql`select count(*) as n from (select 1 from ${issues}
+          where ${and(...filters(actor, f, query))} limit ${COUNT_CAP + 1}) as m`,
+    ZCount,
+  );
+  return row?.n ?? 0;
 }

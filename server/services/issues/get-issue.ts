@@ -1,3 +1,5 @@
+import { resolveReferences } from "./text-references";
+import { latestReturnNote } from "~/server/domain/dispatch/return-note";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import {
@@ -110,6 +112,15 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
     docs.filter((d) => d.known).map((d) => ({ name: d.name, rev: d.rev })),
     dispatched,
   );
+  const returnNote = latestReturnNote(row.state, timeline);
+  const references = await resolveReferences(db, actor, [
+    row.problemStatement,
+    row.desiredOutcome,
+    row.overlapNotes,
+    recommendation?.rationale ?? "",
+    returnNote?.text ?? "",
+    ...comments.map((c) => c.body),
+  ]);
   return {
     issue: { ...row, suggestion: suggestion ?? null, recommendation, duplicateOf },
     submitter: submitter ?? null,
@@ -119,6 +130,9 @@ export async function getIssue(db: Db, actor: MaybeActor, id: number) {
     comments,
     timeline,
     dispatchBlock: dispatchOnce.ok ? null : dispatchOnce.error.message,
+    returnNote,
+    /** What the Markdown fields may link to, resolved for this reader. */
+    references,
     permissions: {
       commands,
       triage: can(actor, "issue.triage", resource),

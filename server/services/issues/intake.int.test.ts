@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueDrafts } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { assessReadiness } from "~/server/domain/dispatch/readiness";
 import { getIssueDraft, saveIssueDraft } from "./drafts";
 import { fileIssue } from "./file-issue";
+import { getIssue } from "./get-issue";
 import { findIssues } from "./find-issues";
 import { findPossibleDuplicates, suggestRouting } from "./suggest";
 import {
@@ -163,32 +163,22 @@ describe(`issue intake on ${testDbKind()}`, () => {
     });
   });
 
-  it("refuses an unknown draft with VALIDATION naming it, and stores nothing", async () => {
-    await saveIssueDraft(t.db, cast.alice, { title: "Try again" });
-    const before = await dbState(t.db);
-    const unknown = "draft-ietf-suit-rollback-practise";
-    const err = await expectDomainError(
-      fileIssue(
-        t.db,
-        cast.alice,
-        intake({ title: "A new issue", relatedDocuments: [unknown, DRAFT] }),
-      ),
-      "VALIDATION",
-    );
-    expect(err.message).toContain(`${unknown} is not in the document tracker`);
-    // The close match is offered.
-    expect(err.message).toContain(DRAFT);
-    expect(err.details?.fieldErrors).toMatchObject({
-      relatedDocuments: [expect.stringContaining(unknown)],
+  it("accepts a well-formed draft the tracker does not know yet, and readiness agrees", async () => {
+    const unknown = "draft-ietf-anima-constrained-voucher";
+    const fields = intake({
+      title: "Vouchers for constrained devices",
+      relatedDocuments: [unknown],
     });
-    const after = await dbState(t.db);
-    expect(after).toEqual(before);
-    // The autosave survives a refused submission.
-    const [draft] = await t.db
-      .select()
-      .from(issueDrafts)
-      .where(eq(issueDrafts.personId, cast.alice.personId));
-    expect(draft?.data).toEqual({ title: "Try again" });
+    const { id } = await fileIssue(t.db, cast.alice, fields);
+    expect(await linkedNames(t.db, id)).toEqual([unknown]);
+    const view = await getIssue(t.db, cast.alice, id);
+    expect(view.documents).toEqual([
+      expect.objectContaining({ name: unknown, known: false, title: null }),
+    ]);
+    // The draft counts for readiness exactly as the form counted it.
+    const item = view.readiness.items.find((i) => i.id === "internet-draft");
+    expect(item?.met).toBe(true);
+    expect(view.readiness.score).toBe(assessReadiness(fields).score);
   });
 
   it("refuses anonymous filing and autosaving", async () => {

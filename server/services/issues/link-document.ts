@@ -9,7 +9,6 @@ import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/act
 import { assertCan } from "~/server/domain/permissions/policy";
 import { recordEvents } from "../events";
 import { assertVersion, issueResource, loadVisibleIssue } from "./access";
-import { assertKnownDocuments } from "./documents-check";
 
 export const ZLinkDocument = z.object({
   issueId: zId("The issue number"),
@@ -44,7 +43,6 @@ export async function linkDocument(
       if (gone.length === 0)
         throw new DomainError("NOT_FOUND", `${name} is not linked to issue #${row.id}.`);
     } else {
-      await assertKnownDocuments(tx, [name], "document");
       const added = await tx
         .insert(issueDocuments)
         .values({ issueId: row.id, documentName: name })

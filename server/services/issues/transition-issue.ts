@@ -12,8 +12,12 @@ import {
   type TransitionEffect,
 } from "~/server/domain/dispatch/machine";
 import { ZRecommendation, type Recommendation } from "~/server/domain/dispatch/outcomes";
-import { assertTargetGroup, namedGroup } from "~/server/domain/dispatch/target-group";
-import { optionalText } from "~/server/domain/dispatch/validation";
+import {
+  assertTargetGroup,
+  assertTargetGroupStillReceives,
+  namedGroup,
+} from "~/server/domain/dispatch/target-group";
+import { optionalText } from "~/server/domain/validation";
 import { DomainError } from "~/server/domain/errors";
 import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/actor";
 import { COMMAND_ACTION } from "~/server/domain/permissions/issue-commands";
@@ -85,14 +89,18 @@ async function afterCommit(db: Db, result: IssueRow) {
 }
 
 /** Refuse a recommendation that names a group which does not exist or is not active. */
-async function assertKnownTargetGroup(tx: Db, recommendation: Recommendation) {
+async function assertKnownTargetGroup(
+  tx: Db,
+  recommendation: Recommendation,
+  check = assertTargetGroup,
+) {
   const named = namedGroup(recommendation.outcome);
   if (!named) return;
   const [group] = await tx
     .select({ acronym: groups.acronym, type: groups.type, state: groups.state })
     .from(groups)
     .where(eq(groups.acronym, named.acronym));
-  assertTargetGroup(recommendation.outcome, group);
+  check(recommendation.outcome, group);
 }
 
 /** The charter item a recommendation files the work under, if it names one. */
@@ -117,8 +125,14 @@ async function applyCommand(
   const { patch, events: drafts, effects, group } = decided.value;
   const has = (kind: TransitionEffect["kind"]) => effects.some((e) => e.kind === kind);
 
-  if (input.command.type === "recommend") {
-    await assertKnownTargetGroup(tx, input.command.recommendation);
+  if (has("check-target-group") && patch.recommendation) {
+    await assertKnownTargetGroup(tx, patch.recommendation);
+  }
+  // Checked again when the work is sent on: the group may have concluded since, or
+  // the recommendation may predate the check.
+  const sendsOn = input.command.type === "request-review" || input.command.type === "approve";
+  if (sendsOn && row.recommendation) {
+    await assertKnownTargetGroup(tx, row.recommendation, assertTargetGroupStillReceives);
   }
   // The charter item the chairs recommended under becomes the issue's charter item.
   const charterItem = recommendedCharterItem(patch.recommendation ?? undefined);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { zId, zVersion } from "~/server/domain/validation";
 import type { Db } from "~/db/client";
@@ -9,6 +9,7 @@ import { DISPATCH_GROUP, type MaybeActor } from "~/server/domain/permissions/act
 import { assertCan, decide } from "~/server/domain/permissions/policy";
 import { recordEvent } from "../events";
 import { assertVersion, issueResource, loadVisibleIssue } from "./access";
+import { holdingDuty } from "../roles/duty-holders";
 import { transitionIssue } from "./transition-issue";
 
 export const ZTriageIssue = z
@@ -31,7 +32,7 @@ export async function findDispatchChairs(db: Db) {
     .selectDistinct({ id: people.id, name: people.name })
     .from(roleGrants)
     .innerJoin(people, eq(people.id, roleGrants.personId))
-    .where(and(eq(roleGrants.role, "chair"), eq(roleGrants.groupAcronym, DISPATCH_GROUP)))
+    .where(holdingDuty({ duty: "dispatch" }))
     .orderBy(people.name);
 }
 
