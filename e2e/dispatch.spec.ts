@@ -4,11 +4,12 @@ import { IssuePage } from "./pages/issue-page";
 import { NewIssuePage } from "./pages/new-issue-page";
 import { pageAs, signIn, stamp } from "./pages/session";
 import {
+  api,
   applyViaApi,
   fileIssueViaApi,
+  refusal,
+  sendCommand,
   SUIT_RECOMMENDATION,
-  transitionViaApi,
-  trpcMutation,
 } from "./pages/trpc";
 
 const PROBLEM =
@@ -212,13 +213,12 @@ test.describe("who may do what", () => {
     await expectNoTriageControls(page);
     await expect(issue.actions).toHaveCount(0);
 
-    const res = await transitionViaApi(page, id, {
-      type: "recommend",
-      recommendation: SUIT_RECOMMENDATION,
-    });
-    expect(res.status()).toBe(403);
-    const info = await transitionViaApi(page, id, { type: "request-info", message: "Why?" });
-    expect(info.status()).toBe(403);
+    const res = await refusal(
+      sendCommand(page, id, { type: "recommend", recommendation: SUIT_RECOMMENDATION }),
+    );
+    expect(res.status).toBe(403);
+    const info = await refusal(sendCommand(page, id, { type: "request-info", message: "Why?" }));
+    expect(info.status).toBe(403);
     await page.reload();
     await expect(issue.state("Submitted")).toBeVisible();
   });
@@ -229,14 +229,11 @@ test.describe("who may do what", () => {
     const issue = new IssuePage(page);
     await issue.goto(id);
     await expectNoTriageControls(page);
-    const res = await transitionViaApi(page, id, {
-      type: "recommend",
-      recommendation: SUIT_RECOMMENDATION,
-    });
-    expect(res.status()).toBe(403);
-    expect(
-      ((await res.json()) as { error: { json: { message: string } } }).error.json.message,
-    ).toContain("IOTOPS chairs");
+    const res = await refusal(
+      sendCommand(page, id, { type: "recommend", recommendation: SUIT_RECOMMENDATION }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.message).toContain("IOTOPS chairs");
   });
 
   test("an IOTOPS chair cannot approve a recommendation", async ({ page, browser }) => {
@@ -248,8 +245,8 @@ test.describe("who may do what", () => {
     await expect(issue.state("AD review")).toBeVisible();
     await expect(page.getByRole("button", { name: "Approve dispatch" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Return to chairs" })).toHaveCount(0);
-    const res = await transitionViaApi(page, id, { type: "approve", rationale: "Looks fine." });
-    expect(res.status()).toBe(403);
+    const res = await refusal(sendCommand(page, id, { type: "approve", rationale: "Looks fine." }));
+    expect(res.status).toBe(403);
     await page.reload();
     await expect(issue.state("AD review")).toBeVisible();
   });
@@ -263,8 +260,8 @@ test.describe("who may do what", () => {
     await expect(signIn).toHaveAttribute("href", `/signin?callbackUrl=%2Fissues%2F${id}`);
     await expect(page.getByLabel("Add a comment")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Post comment" })).toHaveCount(0);
-    const res = await trpcMutation(page, "issue.comment", { issueId: id, body: "Hello" });
-    expect(res.status()).toBe(401);
+    const res = await refusal(api(page).issue.comment.mutate({ issueId: id, body: "Hello" }));
+    expect(res.status).toBe(401);
     await page.reload();
     await expect(issue.discussion).toContainText("No comments yet.");
   });

@@ -155,7 +155,7 @@ test.describe("filing an issue", () => {
     expect(await page.evaluate(() => window.__pwned)).toBe(undefined);
   });
 
-  test("bad input: a missing title and an unknown draft get messages, typed text is kept", async ({
+  test("bad input: a missing or too-short title and a malformed draft name get messages, typed text is kept", async ({
     page,
   }, info) => {
     await signUpFresh(page, info.workerIndex);
@@ -174,21 +174,85 @@ test.describe("filing an issue", () => {
     await expect(form.problemStatement).toHaveValue(problem);
     await expect(form.networkType).toHaveValue("Wi-Fi");
 
-    // An unknown draft name is named in the message beside the field.
+    // "IoT" is not a title.
+    await form.title.fill("IoT");
+    await form.submit();
+    await expect(form.title).toHaveAccessibleDescription(/title of at least 8 characters/);
+
+    // A malformed draft name is named in the message beside the field.
     await form.title.fill(`Thermostat schedules lost after update ${stamp()}`);
-    await form.relatedDocuments.fill("draft-nobody-nonexistent-thing");
+    await form.relatedDocuments.fill("draft_nobody_nonexistent");
     await form.submit();
     await expect(form.relatedDocuments).toHaveAttribute("aria-invalid", "true");
-    await expect(form.relatedDocuments).toHaveAccessibleDescription(
-      /draft-nobody-nonexistent-thing is not in the document tracker/,
-    );
+    await expect(form.relatedDocuments).toHaveAccessibleDescription(/draft_nobody_nonexistent/);
     await expect(form.title).not.toHaveAttribute("aria-invalid", "true");
     await expect(page).toHaveURL(/\/issues\/new$/);
     await expect(form.problemStatement).toHaveValue(problem);
   });
+
+  test("a draft the tracker does not know yet is accepted and shown with its Datatracker link", async ({
+    page,
+  }, info) => {
+    await signUpFresh(page, info.workerIndex);
+    const form = new NewIssuePage(page);
+    await form.open();
+    const draft = "draft-ietf-anima-constrained-voucher";
+    await form.title.fill(`Vouchers for constrained devices ${stamp()}`);
+    await form.problemStatement.fill(FIRMWARE_PROBLEM);
+    await form.relatedDocuments.fill(draft);
+    await form.submit();
+    await expect(page).toHaveURL(/\/issues\/\d+$/);
+    const docs = page.getByRole("region", { name: "Documents" });
+    await expect(docs.getByRole("link", { name: draft })).toHaveAttribute(
+      "href",
+      `https://datatracker.ietf.org/doc/${draft}/`,
+    );
+    await expect(docs.getByText("not yet tracked")).toBeVisible();
+  });
 });
 
 test.describe("autosaved drafts", () => {
+  test("leaving with unsaved typing asks first; once the draft is saved it does not", async ({
+    page,
+  }, info) => {
+    await signUpFresh(page, info.workerIndex);
+    const form = new NewIssuePage(page);
+    await form.open();
+    // The autosave fails, so what is typed stays unsaved.
+    await page.route("**/api/trpc/issue.saveDraft**", (r) => r.abort());
+    await form.title.click();
+    await form.title.fill("Unsaved when leaving");
+    await expect(form.form.getByText(/Could not save the draft/)).toBeVisible();
+    const asked = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe("beforeunload");
+    await dialog.dismiss();
+    expect(page.isClosed()).toBe(false);
+
+    // Saved within a moment of the last keystroke: leaving needs no question.
+    await page.unroute("**/api/trpc/issue.saveDraft**");
+    const saved = form.draftSaveContaining("Saved before leaving");
+    const sent = page.waitForRequest(
+      (r) =>
+        r.url().includes("/api/trpc/issue.saveDraft") &&
+        (r.postData() ?? "").includes("Saved before leaving"),
+    );
+    await form.title.fill("Saved before leaving");
+    const typedAt = Date.now();
+    await sent;
+    // The save starts well within a second of the last keystroke (the debounce is 300 ms).
+    expect(Date.now() - typedAt).toBeLessThan(950);
+    await saved;
+    await expect(form.form.getByText(/^Draft saved /)).toBeVisible();
+    const closed = page.waitForEvent("close");
+    page.once("dialog", (d) => {
+      throw new Error(`unexpected ${d.type()} dialog`);
+    });
+    await page.close({ runBeforeUnload: true });
+    await closed;
+  });
+
   test("'Draft saved' means what was typed is saved", async ({ page }, info) => {
     await signUpFresh(page, info.workerIndex);
     const form = new NewIssuePage(page);

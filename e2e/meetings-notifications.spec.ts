@@ -10,7 +10,7 @@ import {
   unreadInHeader,
 } from "./pages/notifications-page";
 import { openAs, pageAs, signIn, stamp } from "./pages/session";
-import { applyViaApi, fileIssueViaApi } from "./pages/trpc";
+import { api, applyViaApi, fileIssueViaApi } from "./pages/trpc";
 import { expectNoSeriousViolations } from "./pages/axe";
 
 /** The demo data's upcoming meeting, whose IOTOPS session already has one item. */
@@ -129,7 +129,7 @@ test("an IOTOPS chair builds, publishes and exports an agenda; the minutes send 
   const lines = txt.split("\n");
   expect(lines[0]).toBe("IOT Operations (IOTOPS)");
   expect(lines[1]).toBe(`IETF ${MEETING} - Demo City`);
-  expect(lines[2]).toMatch(/^\d{4}-\d{2}-\d{2} 13:00 UTC - Room 2$/);
+  expect(lines[2]).toMatch(/^\d{4}-\d{2}-\d{2} 13:00–14:30 UTC - Room 2$/);
   expect(lines).toContain("Agenda");
   const n = String(position + 1).padStart(2, " ");
   const at = lines.indexOf(`${n}.  10 min  ${title} (#${id})`);
@@ -137,6 +137,33 @@ test("an IOTOPS chair builds, publishes and exports an agenda; the minutes send 
   expect(lines[at + 1]).toBe(`${" ".repeat(14)}Dana Operator`);
   expect(txt).toMatch(/\nTotal: \d+ min\n/);
   expect(txt.indexOf(`(#${id})`)).toBeLessThan(txt.indexOf(`(#${next})`));
+  expect(txtRes.headers()["content-disposition"]).toMatch(/^inline; filename="[^"]+\.txt"$/);
+
+  // The download links offer the same files as attachments.
+  const dl = page.getByRole("link", { name: "text file", exact: true });
+  const download = page.waitForEvent("download");
+  await dl.click();
+  expect((await download).suggestedFilename()).toMatch(/^ietf-\d+-session-\d+-agenda\.txt$/);
+  const mdFile = await page.request.get(
+    (await page.getByRole("link", { name: "Markdown file", exact: true }).getAttribute("href"))!,
+  );
+  expect(mdFile.headers()["content-disposition"]).toMatch(/^attachment; filename="[^"]+\.md"$/);
+  expect(await mdFile.text()).toBe(md);
+
+  // Opened in the browser, the plain text export loads without any failed request
+  // (browsers ask for /favicon.ico on such pages).
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto((await agenda.textLink.getAttribute("href"))!);
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(failed).toEqual([]);
+  page.removeAllListeners("response");
+  await page.goto(sessionPath);
+  await expect(agenda.editor).toBeVisible();
 
   // Minutes with the recommendation: the issue goes to the AD.
   const form = agenda.minutesForm(id);
@@ -169,14 +196,15 @@ test("an IOTOPS chair builds, publishes and exports an agenda; the minutes send 
   await expect(adPage.getByRole("heading", { level: 1 })).toHaveText("Notifications");
   const review = new NotificationsPage(adPage)
     .aboutIssue(id)
-    .filter({ hasText: "review requested (Recommended -> AD review)" });
+    .filter({ hasText: "OPS AD review requested:" });
   await expect(review).toHaveCount(1);
   await expect(review).toContainText(title);
   await expect(review).toContainText("unread");
 
   // ...and by e-mail, through the mail worker and the SMTP server.
-  const mail = await waitForMail("ad", `Issue #${id} (`, title, "AD review");
-  expect(mail.subject).toBe(`Issue #${id} (${title}): review requested (Recommended -> AD review)`);
+  const mail = await waitForMail("ad", `#${id} ${title}`, "AD review requested");
+  expect(mail.subject).toMatch(new RegExp(`^OPS AD review requested: #${id} `));
+  expect(mail.text).toContain("Recommended -> AD review");
   expect(mail.messageId).toMatch(/^<event-\d+\.person-\d+@iotops-dispatch>$/);
   expect(mail.text).toContain("A recommendation awaits area director review:");
   expect(mail.text).toContain(`${baseURL}/issues/${id}`);
@@ -221,6 +249,12 @@ test("a watcher who stops watching an issue hears nothing more about it", async 
   );
   const unreadBefore = await unreadInHeader(contributor);
 
+  // The control below needs a watcher who is e-mailed about this activity: by default an
+  // AD hears of area activity in-app only, so the OPS AD asks for it immediately.
+  const adPage = await pageAs(browser, "ad");
+  await api(adPage).notification.setDelivery.mutate({ kind: "activity", delivery: "immediately" });
+  await adPage.context().close();
+
   // The chair changes the issue's state.
   const chair = await pageAs(browser, "chair");
   await applyViaApi(chair, id, { type: "start-discussion" });
@@ -228,12 +262,12 @@ test("a watcher who stops watching an issue hears nothing more about it", async 
   const changedAt = Date.now();
 
   // Control: another watcher (the OPS AD, watching automatically) is e-mailed...
-  const control = await waitForMail("ad", `Issue #${id} (`, "Submitted -> In discussion");
+  const control = await waitForMail("ad", `#${id} ${title}`, "is in discussion");
   sent.push({ to: PERSONAS.ad, subject: control.subject! });
   // ...and after at least two more worker cycles, still nothing to the contributor.
   const waited = Date.now() - changedAt;
   await contributor.waitForTimeout(Math.max(0, 2 * WORKER_INTERVAL_MS + 1_000 - waited));
-  expect(await mailTo(PERSONAS.contributor, `Issue #${id} (`)).toEqual([]);
+  expect(await mailTo(PERSONAS.contributor, `#${id} ${title}`)).toEqual([]);
 
   // No notification either.
   const notifications = new NotificationsPage(contributor);
@@ -263,7 +297,7 @@ test("the secretariat sees those e-mails as sent in the outbox", async ({ browse
     messages
       .getByRole("listitem")
       .filter({ hasText: `To ${PERSONAS.contributor} ·` })
-      .filter({ hasText: `Issue #${unwatchedIssue} (` }),
+      .filter({ hasText: `#${unwatchedIssue} ` }),
   ).toHaveCount(0);
   await page.context().close();
 });

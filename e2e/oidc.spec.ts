@@ -84,7 +84,10 @@ test.describe("sign in with the IETF Datatracker", () => {
     await signInWithDatatracker(page, user);
     await expect(page.getByLabel("Signed in as")).toContainText("Cara Chair");
     await expect(page.getByLabel("Signed in as")).toContainText("chair iotops");
-    await page.getByRole("link", { name: "Triage" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Triage", exact: true })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "Triage queue" })).toBeVisible();
     expect(serverErrors).toEqual([]);
   });

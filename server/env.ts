@@ -59,6 +59,17 @@ const ZEnv = z
         message: "must start with smtp:// or smtps://",
       }),
     MAIL_FROM: z.string().default("IOTOPS Dispatch <noreply@localhost>"),
+    /**
+     * Length of a digest period. A day in production; tests shorten it. Must divide
+     * a day, so periods stay aligned to UTC midnight.
+     */
+    DIGEST_PERIOD_MINUTES: z.coerce
+      .number({ message: "must be a whole number of minutes" })
+      .int({ message: "must be a whole number of minutes" })
+      .min(1, { message: "must be at least 1 (minute)" })
+      .max(1440, { message: "must be at most 1440 (one day, in minutes)" })
+      .refine((m) => 1440 % m === 0, { message: "must divide a day (1440 minutes)" })
+      .default(1440),
     DATATRACKER_OIDC_ISSUER: z.url().optional(),
     DATATRACKER_OIDC_CLIENT_ID: z.string().optional(),
     DATATRACKER_OIDC_CLIENT_SECRET: z.string().optional(),

@@ -22,6 +22,12 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     roles: [{ role: "chair", group: "iotops" }],
   },
   {
+    key: "chair2",
+    name: "Morgan Cochair",
+    email: "chair2@example.org",
+    roles: [{ role: "chair", group: "iotops" }],
+  },
+  {
     key: "suit-chair",
     name: "Sam Suit-Chair",
     email: "suit-chair@example.org",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { appMeta, documentAuthors } from "../schema";
+import { appMeta, documentAuthors, documents } from "../schema";
 import fixture from "~/server/domain/documents/fixtures/datatracker-documents.json";
 import { loadActor } from "~/server/auth/load-actor";
 import { hashPassword } from "~/server/auth/passwords";
@@ -170,6 +170,38 @@ const DEMO_ISSUES: DemoIssue[] = [
   },
 ];
 
+/** ANIMA's onboarding documents, which the demo's onboarding issue is about. */
+const ANIMA_DOCUMENTS = [
+  {
+    name: "rfc8995",
+    title: "Bootstrapping Remote Secure Key Infrastructure (BRSKI)",
+    abstract:
+      "How a new device with a manufacturer-installed identity joins an operator's network without manual configuration, using a voucher from the manufacturer to trust the registrar.",
+    stream: "ietf",
+    groupAcronym: "anima",
+    intendedStdLevel: "ps",
+  },
+  {
+    name: "rfc8366",
+    title: "A Voucher Artifact for Bootstrapping Protocols",
+    abstract:
+      "The signed voucher a manufacturer issues so that a device can trust the domain that owns it during bootstrapping.",
+    stream: "ietf",
+    groupAcronym: "anima",
+    intendedStdLevel: "ps",
+  },
+  {
+    name: "draft-ietf-anima-brski-prm",
+    rev: "12",
+    title: "BRSKI with Pledge in Responder Mode (BRSKI-PRM)",
+    abstract:
+      "A BRSKI variant for devices that cannot reach the registrar themselves: an agent collects the voucher request and brings the voucher back.",
+    stream: "ietf",
+    groupAcronym: "anima",
+    intendedStdLevel: "ps",
+  },
+];
+
 /** Demo people (one per role), documents and a handful of issues, loaded once. */
 export async function seedDemo(db: Db): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -185,6 +217,7 @@ export async function seedDemo(db: Db): Promise<void> {
     for (const [key, id] of Object.entries(ids)) actors[key] = (await loadActor(tx, id))!;
 
     await importDocuments(tx, actors.secretariat!, JSON.stringify(fixture));
+    await tx.insert(documents).values(ANIMA_DOCUMENTS).onConflictDoNothing();
     await tx.insert(documentAuthors).values({
       documentName: "draft-doe-iotops-sbom-discovery",
       name: "Casey Contributor",
@@ -222,6 +255,7 @@ export async function seedDemo(db: Db): Promise<void> {
       meetingNumber: meeting.number,
       group: "iotops",
       startsAt: `${meeting.startDate} 13:00`,
+      durationMinutes: 90,
       room: "Room 2",
     });
     // The end-of-life issue is in discussion: put it on the agenda.

@@ -30,7 +30,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { backupsDir, BACKUP_SIGNAL, requestFile } from "~/db/backup-signal";
-import { openDatabase, pgliteClient, rawClient } from "~/db/client";
+import { openDatabase, pgliteClient, PGLITE_EXTENSIONS, rawClient } from "~/db/client";
 import { acquireDataDirLock, holderAlive, parseLock } from "~/db/lock";
 import type { RawClient } from "../../bench/app/bulk";
 import { compareChecksums, tableChecksums, type Checksums } from "./db-checksums";
@@ -203,7 +203,10 @@ export async function dumpPglite(pgliteDir: string, timeoutMs = 120_000): Promis
 
 /** Load a dump into an in-memory PGlite and run `fn` on it. */
 export async function withLoadedDump<T>(dump: Buffer, fn: (c: PGlite) => Promise<T>): Promise<T> {
-  const client = await PGlite.create({ loadDataDir: new Blob([new Uint8Array(dump)]) });
+  const client = await PGlite.create({
+    loadDataDir: new Blob([new Uint8Array(dump)]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   try {
     return await fn(client);
   } finally {
@@ -238,7 +241,10 @@ export async function restorePglite(pgliteDir: string, file: string): Promise<st
   mkdirSync(pgliteDir, { recursive: true });
   const unlock = acquireDataDirLock(pgliteDir);
   try {
-    const loaded = await PGlite.create(pgliteDir, { loadDataDir: blob });
+    const loaded = await PGlite.create(pgliteDir, {
+      loadDataDir: blob,
+      extensions: PGLITE_EXTENSIONS,
+    });
     await loaded.close();
   } finally {
     unlock();

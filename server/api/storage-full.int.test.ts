@@ -16,7 +16,7 @@ import { seedDatabase } from "~/db/seed";
 import { testDbKind } from "~/db/testing/test-database";
 import { databaseOutage } from "~/server/availability";
 import type { Actor } from "~/server/domain/permissions/actor";
-import { makePerson } from "~/server/services/issues/test-fixtures";
+import { makePerson } from "~/server/services/people/test-fixtures";
 import { mountSmallDisk } from "../../scripts/lib/disk-full";
 import type { Context } from "./context";
 import { appRouter, createCaller } from "./root";

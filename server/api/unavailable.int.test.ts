@@ -15,7 +15,7 @@ import { issues } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { databaseOutage, noteDatabaseBack } from "~/server/availability";
 import type { Actor } from "~/server/domain/permissions/actor";
-import { makePerson } from "~/server/services/issues/test-fixtures";
+import { makePerson } from "~/server/services/people/test-fixtures";
 import { appRouter, createCaller } from "./root";
 import type { Context } from "./context";
 

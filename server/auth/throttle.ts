@@ -9,6 +9,7 @@ import {
   retryAfterSeconds,
   THROTTLE_RULES,
   type ThrottleKind,
+  type ThrottleRule,
 } from "../domain/people/throttle-rules";
 import { env } from "../env";
 
@@ -20,18 +21,34 @@ import { env } from "../env";
  */
 export type ThrottleResult = { ok: true } | { ok: false; retryAfterS: number };
 
+/** A counted request with what the `RateLimit` headers report: the quota left and when it resets. */
+export interface Quota {
+  ok: boolean;
+  limit: number;
+  windowS: number;
+  remaining: number;
+  resetS: number;
+}
+
 export interface Throttle {
   /** Whether the key is over its limit now (counts nothing). */
   check(kind: ThrottleKind, key: string): Promise<ThrottleResult>;
   /** Count one attempt; refused when it goes over the limit. */
   consume(kind: ThrottleKind, key: string): Promise<ThrottleResult>;
+  /** Count one request and report the quota left (public API). */
+  take(kind: ThrottleKind, key: string): Promise<Quota>;
   /** Forget the key's attempts (a correct password). */
   reset(kind: ThrottleKind, key: string): Promise<void>;
   /** Close the PostgreSQL connections (tests, shutdown). */
   close(): Promise<void>;
 }
 
-export function createThrottle(opts: { databaseUrl?: string }): Throttle {
+export function createThrottle(opts: {
+  databaseUrl?: string;
+  /** Other limits than THROTTLE_RULES (tests). */
+  rules?: Partial<Record<ThrottleKind, ThrottleRule>>;
+}): Throttle {
+  const ruleOf = (kind: ThrottleKind): ThrottleRule => opts.rules?.[kind] ?? THROTTLE_RULES[kind];
   const pool = opts.databaseUrl
     ? new pg.Pool({ connectionString: opts.databaseUrl, max: 3 })
     : null;
@@ -42,7 +59,7 @@ export function createThrottle(opts: { databaseUrl?: string }): Throttle {
   const limiter = (kind: ThrottleKind): RateLimiterAbstract => {
     let l = limiters.get(kind);
     if (!l) {
-      const rule = THROTTLE_RULES[kind];
+      const rule = ruleOf(kind);
       const common = { keyPrefix: kind, points: rule.points, duration: rule.durationS };
       l = pool
         ? new RateLimiterPostgres({
@@ -60,7 +77,7 @@ export function createThrottle(opts: { databaseUrl?: string }): Throttle {
   return {
     async check(kind, key) {
       const res = await limiter(kind).get(key);
-      if (res && res.consumedPoints >= THROTTLE_RULES[kind].points) {
+      if (res && res.consumedPoints >= ruleOf(kind).points) {
         return { ok: false, retryAfterS: retryAfterSeconds(res.msBeforeNext) };
       }
       return { ok: true };
@@ -73,6 +90,22 @@ export function createThrottle(opts: { databaseUrl?: string }): Throttle {
         if (e instanceof RateLimiterRes) {
           return { ok: false, retryAfterS: retryAfterSeconds(e.msBeforeNext) };
         }
+        throw e;
+      }
+    },
+    async take(kind, key) {
+      const rule = ruleOf(kind);
+      const quota = (res: RateLimiterRes, ok: boolean): Quota => ({
+        ok,
+        limit: rule.points,
+        windowS: rule.durationS,
+        remaining: Math.max(0, res.remainingPoints),
+        resetS: retryAfterSeconds(res.msBeforeNext),
+      });
+      try {
+        return quota(await limiter(kind).consume(key), true);
+      } catch (e) {
+        if (e instanceof RateLimiterRes) return quota(e, false);
         throw e;
       }
     },

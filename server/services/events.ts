@@ -4,7 +4,7 @@ import { events, people } from "~/db/schema";
 import { notifyForEvents } from "./notifications/notify";
 
 export interface EventInput {
-  subjectType: "issue" | "document" | "person" | "group" | "meeting" | "vocabulary";
+  subjectType: "issue" | "document" | "person" | "group" | "meeting" | "vocabulary" | "view";
   subjectKey: string | number;
   type: string;
   actorId: number | null;

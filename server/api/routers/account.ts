@@ -17,6 +17,12 @@ export const accountRouter = createTRPCRouter({
       signUpThrottled(ctx.db, throttle(), ctx.clientIp ?? "unknown", input),
     ),
   me: publicProcedure.query(({ ctx }) => ctx.actor),
+  /**
+   * Answers `true` to anyone signed in and nothing else: the cost of a signed-in
+   * call itself (session, actor, tRPC, transformer), the floor the benchmark
+   * measures other calls against.
+   */
+  ping: protectedProcedure.query(() => true as const),
   /** Follow an emailed verification link (anyone holding the link may use it, once). */
   verifyEmail: publicProcedure
     .input(z.object({ token: z.string().max(200) }))

@@ -12,6 +12,7 @@ import { editIssue, ZEditIssue } from "~/server/services/issues/edit-issue";
 import { fileIssue } from "~/server/services/issues/file-issue";
 import { countIssuesByState, findIssues, ZFindIssues } from "~/server/services/issues/find-issues";
 import { getIssue } from "~/server/services/issues/get-issue";
+import { listIssueEvents, ZIssueEvents } from "~/server/services/issues/issue-events";
 import { linkDocument, ZLinkDocument } from "~/server/services/issues/link-document";
 import { dispatchReport, ZDispatchReport } from "~/server/services/issues/report";
 import {
@@ -47,6 +48,10 @@ export const issueRouter = createTRPCRouter({
   get: publicProcedure
     .input(ZIssueId)
     .query(({ ctx, input }) => getIssue(ctx.db, ctx.actor, input.id)),
+  /** One page of the issue's history (the public API's timeline). */
+  events: publicProcedure
+    .input(ZIssueEvents)
+    .query(({ ctx, input }) => listIssueEvents(ctx.db, ctx.actor, input)),
   list: publicProcedure
     .input(ZFindIssues)
     .query(({ ctx, input }) => findIssues(ctx.db, ctx.actor, input)),

@@ -16,6 +16,7 @@ import {
   ZCreateMeeting,
   ZCreateSession,
 } from "~/server/services/meetings/meetings";
+import { scheduleSession, ZScheduleSession } from "~/server/services/meetings/schedule-session";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const meetingRouter = createTRPCRouter({
@@ -29,6 +30,9 @@ export const meetingRouter = createTRPCRouter({
   createSession: publicProcedure
     .input(ZCreateSession)
     .mutation(({ ctx, input }) => createSession(ctx.db, ctx.actor, input)),
+  scheduleSession: publicProcedure
+    .input(ZScheduleSession)
+    .mutation(({ ctx, input }) => scheduleSession(ctx.db, ctx.actor, input)),
   agenda: publicProcedure
     .input(z.object({ sessionId: zId("The session") }))
     .query(({ ctx, input }) => getSessionAgenda(ctx.db, ctx.actor, input.sessionId)),

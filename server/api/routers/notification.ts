@@ -2,6 +2,11 @@ import { z } from "zod";
 import { zId } from "~/server/domain/validation";
 import { viewOutbox } from "~/server/services/notifications/outbox-view";
 import {
+  getDeliveryPreferences,
+  setDeliveryPreference,
+  ZSetDelivery,
+} from "~/server/services/notifications/preferences";
+import {
   getSettings,
   isWatching,
   listNotifications,
@@ -11,6 +16,11 @@ import {
   setWatch,
   ZWatchSubject,
 } from "~/server/services/notifications/watches";
+import {
+  describeUnsubscribe,
+  unsubscribeByToken,
+  ZUnsubscribe,
+} from "~/server/services/notifications/unsubscribe";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const notificationRouter = createTRPCRouter({
@@ -27,6 +37,10 @@ export const notificationRouter = createTRPCRouter({
   setEmail: publicProcedure
     .input(z.object({ email: z.boolean() }))
     .mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.actor, input.email)),
+  deliveries: publicProcedure.query(({ ctx }) => getDeliveryPreferences(ctx.db, ctx.actor)),
+  setDelivery: publicProcedure
+    .input(ZSetDelivery)
+    .mutation(({ ctx, input }) => setDeliveryPreference(ctx.db, ctx.actor, input)),
   watching: publicProcedure
     .input(ZWatchSubject)
     .query(({ ctx, input }) => isWatching(ctx.db, ctx.actor, input)),
@@ -34,4 +48,11 @@ export const notificationRouter = createTRPCRouter({
     .input(ZWatchSubject.extend({ active: z.boolean() }))
     .mutation(({ ctx, input }) => setWatch(ctx.db, ctx.actor, input)),
   outbox: publicProcedure.query(({ ctx }) => viewOutbox(ctx.db, ctx.actor)),
+  /** One-click unsubscribe from a mail's List-Unsubscribe link: no sign-in, a signed token. */
+  unsubscribeInfo: publicProcedure
+    .input(ZUnsubscribe)
+    .query(({ ctx, input }) => describeUnsubscribe(ctx.db, input)),
+  unsubscribe: publicProcedure
+    .input(ZUnsubscribe)
+    .mutation(({ ctx, input }) => unsubscribeByToken(ctx.db, input)),
 });

@@ -22,6 +22,7 @@ const OK = "ok";
 const UNAUTH = "UNAUTHORIZED";
 const FORBID = "FORBIDDEN";
 const CONFLICT = "CONFLICT";
+const NOT_FOUND = "NOT_FOUND";
 
 type Row = Record<Role, string>;
 /** Anyone, signed in or not. */
@@ -48,12 +49,17 @@ const EXPECTED: Record<string, Row> = {
   // Anyone signed in may merge an account they prove by its password (Olive's, who has no role).
   "account.merge": SIGNED_IN,
   // Only an unverified address has anything to confirm; a verified one is told it is done.
+  "account.ping": SIGNED_IN,
   "account.resendVerification": row(UNAUTH, CONFLICT, OK, CONFLICT, CONFLICT, CONFLICT, CONFLICT),
   "account.signOutEverywhere": SIGNED_IN,
   "account.signUp": PUBLIC,
   "account.status": SIGNED_IN,
   // Whoever holds the e-mailed link may use it, signed in or not.
   "account.verifyEmail": PUBLIC,
+  // Personal API tokens: one's own only. Token 1 is nobody's here, so revoking it is NOT_FOUND.
+  "apiToken.create": SIGNED_IN,
+  "apiToken.list": SIGNED_IN,
+  "apiToken.revoke": row(UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
   "document.byGroup": PUBLIC,
   "document.get": PUBLIC,
   "document.import": SECRETARIAT,
@@ -66,6 +72,14 @@ const EXPECTED: Record<string, Row> = {
   "document.setTags": DISPATCH_CHAIRS,
   "document.transition": DISPATCH_CHAIRS,
   // Feeds of public activity, read by feed readers without a session.
+  "export.groupDocuments": PUBLIC,
+  "export.issues": PUBLIC,
+  "export.meetingDates": PUBLIC,
+  "export.mySessions": SIGNED_IN,
+  "export.report": PUBLIC,
+  "export.session": PUBLIC,
+  "export.triage": DISPATCH_CHAIRS,
+  "feed.document": PUBLIC,
   "feed.group": PUBLIC,
   "feed.issue": PUBLIC,
   "group.byArea": PUBLIC,
@@ -73,6 +87,9 @@ const EXPECTED: Record<string, Row> = {
   "group.get": PUBLIC,
   "group.list": PUBLIC,
   "group.work": PUBLIC,
+  // Anonymous callers have no work waiting: a count of 0.
+  "inbox.count": PUBLIC,
+  "inbox.myWork": SIGNED_IN,
   "issue.bulkTriage": DISPATCH_CHAIRS,
   "issue.chairs": PUBLIC,
   // An unverified sign-up may file and comment.
@@ -83,6 +100,7 @@ const EXPECTED: Record<string, Row> = {
   "issue.duplicates": PUBLIC,
   // Only the submitter (Alice) or the secretariat; not even the chairs.
   "issue.edit": SECRETARIAT,
+  "issue.events": PUBLIC,
   "issue.file": SIGNED_IN,
   "issue.get": PUBLIC,
   "issue.linkDocument": DISPATCH_CHAIRS,
@@ -106,9 +124,16 @@ const EXPECTED: Record<string, Row> = {
   "meeting.get": PUBLIC,
   "meeting.list": PUBLIC,
   "meeting.recordMinutes": DISPATCH_CHAIRS,
+  // The session is IOTOPS's: its chairs or the secretariat set its time.
+  "meeting.scheduleSession": DISPATCH_CHAIRS,
+  "notification.deliveries": SIGNED_IN,
   "notification.list": SIGNED_IN,
   "notification.markRead": SIGNED_IN,
   "notification.outbox": SECRETARIAT,
+  "notification.setDelivery": SIGNED_IN,
+  // Whoever holds the link from an e-mail, signed in or not (RFC 8058 one-click).
+  "notification.unsubscribe": PUBLIC,
+  "notification.unsubscribeInfo": PUBLIC,
   "notification.setEmail": SIGNED_IN,
   "notification.settings": SIGNED_IN,
   "notification.setWatch": SIGNED_IN,
@@ -117,6 +142,14 @@ const EXPECTED: Record<string, Row> = {
   "notification.watching": PUBLIC,
   "role.grant": SECRETARIAT,
   "role.list": SECRETARIAT,
+  "search.everything": PUBLIC,
+  // Anyone signed in has views (an anonymous visitor an empty list).
+  "view.list": PUBLIC,
+  "view.save": SIGNED_IN,
+  // The view is the IOTOPS chair's own: others do not learn it exists.
+  "view.rename": row(UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+  "view.delete": row(UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+  "view.share": row(UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
   "role.revoke": SECRETARIAT,
   "sync.run": SECRETARIAT,
   // A run is in progress, so the secretariat, who may start one, is told to wait for it.

@@ -60,6 +60,15 @@ const { GET: agendaMdRoute } =
   await import("~/app/meetings/[number]/sessions/[id]/agenda.md/route");
 const { GET: agendaTxtRoute } =
   await import("~/app/meetings/[number]/sessions/[id]/agenda.txt/route");
+const { GET: documentFeedRoute } = await import("~/app/feeds/documents/[name]/route");
+const { GET: issuesExportRoute } = await import("~/app/exports/issues/route");
+const { GET: triageExportRoute } = await import("~/app/exports/triage/route");
+const { GET: reportExportRoute } = await import("~/app/exports/report/route");
+const { GET: groupDocumentsExportRoute } =
+  await import("~/app/exports/groups/[acronym]/documents/route");
+const { GET: meetingDatesRoute } = await import("~/app/exports/meetings/[number]/dates.ics/route");
+const { GET: sessionIcsRoute } = await import("~/app/exports/sessions/[file]/route");
+const { GET: mySessionsRoute } = await import("~/app/exports/my-sessions.ics/route");
 
 /** Everyone the sweep asks: the matrix's roles, the submitter and an AD of another area. */
 const SWEEP_ROLES = [
@@ -93,6 +102,8 @@ const MAY_SEE: Record<SweepRole, boolean> = {
   secretariat: true,
 };
 const ENTITLED = SWEEP_ROLES.filter((r) => MAY_SEE[r]);
+/** Of those, the ones the triage queue is for: the IOTOPS chairs and the secretariat. */
+const TRIAGERS: readonly SweepRole[] = ["iotopsChair", "secretariat"];
 const BARRED = SWEEP_ROLES.filter((r) => !MAY_SEE[r]);
 const NOBODY: readonly SweepRole[] = [];
 
@@ -194,6 +205,16 @@ const data = (a: Answer) => (a.ok ? (a.data as Record<string, unknown>) : {});
 /** issue.counts: more issues than the public ones matched (the world has no public match). */
 const countsAnyIssue: Reveals = (_s, _t, a) =>
   Object.values(data(a)).some((n) => typeof n === "number" && n > 0);
+/** view.list: a view's live count includes a confidential issue (the world has no public match). */
+function viewCountsAnything(a: Answer): boolean {
+  if (!a.ok || !Array.isArray(a.data)) return false;
+  return (a.data as { check: { ok: boolean; count?: number } }[]).some(
+    (v) => v.check.ok && (v.check.count ?? 0) > 0,
+  );
+}
+/** search.everything echoes the words typed: everything but that echo must not give it away. */
+const searchReveals: Reveals = (s, _t, a) =>
+  revealsByText(s, superjson.stringify({ ...data(a), q: "" }));
 /**
  * The report counts dispatched issues; the world has one public one
  * (`dispatched`), so a larger total counts the confidential one.
@@ -205,10 +226,30 @@ const reportCountsMore: Reveals = (s, text, a) => revealsByText(s, text) || data
  * answers are alike): only the secret words count here.
  */
 const wordsOnly: Reveals = (_s, text) => hasSecretWord(text);
+/** The report as a JSON download: a total above the one public dispatch counts a hidden one. */
+const exportedReportCountsMore: Reveals = (s, text, a) => {
+  const body = data(a).body;
+  return revealsByText(s, text) || (typeof body === "string" && JSON.parse(body).total !== 1);
+};
 
 const CASES: Case[] = [
   { path: "account.me", about: "the caller", input: () => undefined, shows: NOBODY },
   { path: "account.status", about: "the caller", input: () => undefined, shows: NOBODY },
+  { path: "apiToken.list", about: "the caller's tokens", input: () => undefined, shows: NOBODY },
+  {
+    path: "issue.events",
+    about: "the confidential issue's timeline",
+    input: (s) => ({ id: s.w.secret }),
+    missing: () => ({ id: MISSING_NUMBER }),
+    shows: ENTITLED,
+  },
+  {
+    path: "issue.events",
+    about: "the public issue the now confidential one was merged into (its timeline)",
+    input: (s) => ({ id: s.w.submitted }),
+    shows: ENTITLED,
+  },
+  { path: "account.ping", about: "the caller", input: () => undefined, shows: NOBODY },
   {
     path: "document.list",
     about: "a search for the linked document",
@@ -263,6 +304,75 @@ const CASES: Case[] = [
     input: () => ({ acronym: "iotops" }),
     shows: NOBODY,
     reachesWhenPublic: true,
+  },
+  {
+    path: "feed.document",
+    about: "the feed of the document the confidential issue is linked to",
+    input: () => ({ name: DOC.mudRats }),
+    shows: NOBODY,
+  },
+  {
+    path: "export.issues",
+    about: "the issue list as CSV",
+    input: () => ({ format: "csv", query: [] }),
+    shows: ENTITLED,
+  },
+  {
+    path: "export.issues",
+    about: "the issue list as JSON, searched for the first secret word",
+    input: () => ({ format: "json", query: [["q", SECRET_WORDS[0]]] }),
+    shows: ENTITLED,
+  },
+  {
+    path: "export.triage",
+    about: "the triage queue as CSV, in discussion",
+    input: () => ({ format: "csv", query: [["state", "in-discussion"]] }),
+    shows: TRIAGERS,
+  },
+  {
+    path: "export.triage",
+    about: "the triage queue as JSON, dispatched ones, oldest first",
+    input: () => ({
+      format: "json",
+      query: [
+        ["state", "dispatched,in-discussion"],
+        ["sort", "oldest"],
+      ],
+    }),
+    shows: TRIAGERS,
+  },
+  {
+    path: "export.groupDocuments",
+    about: "IOTOPS documents as CSV",
+    input: () => ({ format: "csv", acronym: "iotops" }),
+    shows: NOBODY,
+  },
+  {
+    path: "export.report",
+    about: "the dispatch report as JSON over the dispatch dates",
+    input: () => ({ format: "json", from: "2020-01-01", to: "2040-12-31" }),
+    shows: NOBODY,
+    reachesWhenPublic: true,
+    reveals: exportedReportCountsMore,
+  },
+  {
+    path: "export.meetingDates",
+    about: "the important dates of the meeting with the agenda",
+    input: () => ({ number: 131 }),
+    shows: NOBODY,
+  },
+  {
+    path: "export.session",
+    about: "the IOTOPS session it is on the agenda of, as iCalendar",
+    input: (s) => ({ id: s.w.sessionId }),
+    shows: NOBODY,
+    reachesWhenPublic: true,
+  },
+  {
+    path: "export.mySessions",
+    about: "the caller's sessions (everyone signed in watches IOTOPS; the submitter filed it)",
+    input: () => undefined,
+    shows: NOBODY,
   },
   { path: "group.list", about: "every group", input: () => undefined, shows: NOBODY },
   { path: "group.byArea", about: "groups by area", input: () => undefined, shows: NOBODY },
@@ -349,6 +459,36 @@ const CASES: Case[] = [
     about: "by readiness, unassigned",
     input: () => ({ sort: "readiness", responsibleChair: "none", limit: 100 }),
     shows: ENTITLED,
+  },
+  {
+    path: "search.everything",
+    about: "the header search for the first secret word",
+    input: () => ({ q: SECRET_WORDS[0] }),
+    shows: ENTITLED,
+    reveals: searchReveals,
+  },
+  {
+    path: "search.everything",
+    about: "the header search for the second secret word, misspelt",
+    input: () => ({ q: SECRET_WORDS[1].replace("heliotrope", "heliotrop") }),
+    shows: ENTITLED,
+    reveals: searchReveals,
+  },
+  {
+    path: "search.everything",
+    about: "an exact jump to the confidential number",
+    input: () => ({ q: `#${SECRET_NUMBER}` }),
+    shows: ENTITLED,
+    reveals: searchReveals,
+  },
+  {
+    path: "view.list",
+    about: "saved triage views, one filtered on a secret word and counted live",
+    input: () => ({ page: "triage" }),
+    // The world's view is the IOTOPS chair's own, not shared: only that chair gets it,
+    // and its live count (1) is the chair's to see. Everyone else gets no view at all.
+    shows: ["iotopsChair"],
+    reveals: (s, text, a) => revealsByText(s, text) || viewCountsAnything(a),
   },
   {
     path: "issue.counts",
@@ -446,6 +586,26 @@ const CASES: Case[] = [
     // Numbers only; `notification.list` answers with the same count as `unread`.
   },
   {
+    path: "inbox.myWork",
+    about: "what waits for the caller",
+    input: () => undefined,
+    // Only the IOTOPS chairs must act on one (it was dispatched to IOTOPS itself: their
+    // hand-off); neither issue waits for its submitter or the AD, and nobody barred finds it.
+    shows: ["iotopsChair"],
+  },
+  {
+    path: "inbox.count",
+    about: "how much waits for the caller",
+    input: () => undefined,
+    shows: NOBODY,
+  },
+  {
+    path: "notification.deliveries",
+    about: "the caller's e-mail choices",
+    input: () => undefined,
+    shows: NOBODY,
+  },
+  {
     path: "notification.settings",
     about: "the caller's watches",
     input: () => undefined,
@@ -466,6 +626,12 @@ const CASES: Case[] = [
     input: () => undefined,
     shows: ["secretariat"],
   },
+  {
+    path: "notification.unsubscribeInfo",
+    about: "the submitter's unsubscribe link",
+    input: (s) => ({ token: s.w.unsubscribeToken }),
+    shows: NOBODY,
+  },
   { path: "role.list", about: "role grants", input: () => undefined, shows: NOBODY },
   { path: "sync.status", about: "the sync", input: () => undefined, shows: NOBODY },
   {
@@ -484,12 +650,78 @@ interface RouteCase {
   missing?: (s: Sweep) => Promise<Response>;
   /** Made public, the confidential issues show here (see `Case`). */
   reachesWhenPublic: boolean;
+  /** The roles that must find the confidential issues here (feeds and agendas: nobody). */
+  shows?: readonly SweepRole[];
 }
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 const request = (path: string) => new Request(`http://localhost${path}`);
 
 const ROUTES: RouteCase[] = [
+  {
+    route: "/exports/issues",
+    about: "the issue list as CSV",
+    get: () => issuesExportRoute(request("/exports/issues?format=csv")),
+    reachesWhenPublic: true,
+    shows: ENTITLED,
+  },
+  {
+    route: "/exports/issues",
+    about: "the issue list as JSON, searched for the second secret word",
+    get: () => issuesExportRoute(request(`/exports/issues?format=json&q=${SECRET_WORDS[1]}`)),
+    reachesWhenPublic: true,
+    shows: ENTITLED,
+  },
+  {
+    route: "/exports/triage",
+    about: "the triage queue as CSV (open states)",
+    get: () => triageExportRoute(request("/exports/triage?format=csv")),
+    reachesWhenPublic: false,
+    shows: TRIAGERS,
+  },
+  {
+    route: "/exports/report",
+    about: "the dispatch report as CSV",
+    get: () =>
+      reportExportRoute(request("/exports/report?format=csv&from=2020-01-01&to=2040-12-31")),
+    reachesWhenPublic: false,
+  },
+  {
+    route: "/exports/groups/[acronym]/documents",
+    about: "IOTOPS documents as JSON",
+    get: () =>
+      groupDocumentsExportRoute(
+        request("/exports/groups/iotops/documents?format=json"),
+        params({ acronym: "iotops" }),
+      ),
+    reachesWhenPublic: false,
+  },
+  {
+    route: "/exports/meetings/[number]/dates.ics",
+    about: "the meeting's important dates",
+    get: () =>
+      meetingDatesRoute(request("/exports/meetings/131/dates.ics"), params({ number: "131" })),
+    reachesWhenPublic: false,
+  },
+  {
+    route: "/exports/sessions/[id].ics",
+    about: "the IOTOPS session it is on the agenda of",
+    get: (s) =>
+      sessionIcsRoute(request("/exports/sessions/x.ics"), params({ file: `${s.w.sessionId}.ics` })),
+    reachesWhenPublic: true,
+  },
+  {
+    route: "/exports/my-sessions.ics",
+    about: "the caller's sessions",
+    get: () => mySessionsRoute(),
+    reachesWhenPublic: false,
+  },
+  {
+    route: "/feeds/documents/[name]",
+    about: "the feed of the document it is linked to",
+    get: () => documentFeedRoute(request("/feeds/documents/x"), params({ name: DOC.mudRats })),
+    reachesWhenPublic: false,
+  },
   {
     route: "/feeds/issues/[id]",
     about: "the confidential issue's feed",
@@ -766,8 +998,10 @@ describe(`confidentiality sweep on ${testDbKind()}`, () => {
         bodies[role] = evidence(s, body);
         seen[role] = revealsByText(s, body);
       }
-      // Feeds and agenda exports are what anyone may read: confidential issues are in none.
-      const expected = Object.fromEntries(SWEEP_ROLES.map((role) => [role, false]));
+      // Feeds, agendas and calendars are what anyone may read: confidential issues are in
+      // none. Issue lists and queues show them to the roles entitled to them.
+      const shows = r.shows ?? NOBODY;
+      const expected = Object.fromEntries(SWEEP_ROLES.map((role) => [role, shows.includes(role)]));
       expect(seen, JSON.stringify(bodies, null, 1)).toEqual(expected);
       if (r.missing) {
         for (const role of BARRED) {

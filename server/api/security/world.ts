@@ -21,7 +21,9 @@ import {
 import { driveTo, file, SUIT_RECOMMENDATION } from "../../services/issues/test-fixtures";
 import { changeAgenda } from "../../services/meetings/agenda";
 import { createMeeting, createSession } from "../../services/meetings/meetings";
+import { unsubscribeToken } from "../../services/notifications/unsubscribe";
 import { signUp } from "../../services/people/sign-up";
+import { saveView } from "../../services/views/save-view";
 import { appRouter } from "../root";
 
 /** Every role the authorization matrix tries. */
@@ -65,6 +67,10 @@ export interface World {
   other: { email: string; password: string };
   /** A sync run in progress: its lease is held (by "another server"), so a new run must wait. */
   syncRunId: number;
+  /** Alice's one-click unsubscribe token, as her notification e-mails carry it. */
+  unsubscribeToken: string;
+  /** The IOTOPS chair's private triage view, filtered on the first secret word. */
+  viewId: number;
 }
 
 /** A person who signed up and has not followed the e-mailed link, with that link's token. */
@@ -116,7 +122,8 @@ export async function buildWorld(db: Db): Promise<World> {
   const { id: sessionId } = await createSession(db, cast.secretariat, {
     meetingNumber: 131,
     group: "iotops",
-    startsAt: "",
+    startsAt: "2031-03-17 09:00",
+    durationMinutes: 120,
     room: "",
   });
   await changeAgenda(db, cast.iotopsChair, {
@@ -139,6 +146,11 @@ export async function buildWorld(db: Db): Promise<World> {
     trigger: "schedule",
     leaseMs: 24 * 3600_000,
   });
+  const { id: viewId } = await saveView(db, cast.iotopsChair, {
+    page: "triage",
+    name: "Secret word",
+    filters: { q: SECRET_WORDS[0], states: ["in-discussion"] },
+  });
   return {
     cast,
     submitted,
@@ -153,6 +165,8 @@ export async function buildWorld(db: Db): Promise<World> {
     verificationToken: uma.token,
     other,
     syncRunId,
+    unsubscribeToken: await unsubscribeToken(db, cast.alice.personId),
+    viewId,
   };
 }
 
@@ -204,11 +218,15 @@ export function validInputs(w: World): Record<string, unknown> {
       password: "a long passphrase 42",
     },
     "account.me": undefined,
+    "account.ping": undefined,
     "account.verifyEmail": { token: w.verificationToken },
     "account.status": undefined,
     "account.resendVerification": {},
     "account.signOutEverywhere": {},
     "account.merge": w.other,
+    "apiToken.create": { name: "A script" },
+    "apiToken.list": undefined,
+    "apiToken.revoke": { id: 1 },
     "document.list": { q: "manifest" },
     "document.get": { name: DOC.mudRats },
     "document.byGroup": { acronym: "iotops" },
@@ -226,6 +244,14 @@ export function validInputs(w: World): Record<string, unknown> {
     "document.import": { text: API_FIXTURE },
     "feed.issue": { id: w.submitted },
     "feed.group": { acronym: "iotops" },
+    "feed.document": { name: DOC.mudRats },
+    "export.issues": { format: "csv", query: [["state", "in-discussion"]] },
+    "export.triage": { format: "json", query: [["sort", "oldest"]] },
+    "export.groupDocuments": { format: "csv", acronym: "iotops" },
+    "export.report": { format: "csv", from: "2020-01-01", to: "2040-12-31" },
+    "export.meetingDates": { number: 131 },
+    "export.session": { id: w.sessionId },
+    "export.mySessions": undefined,
     "group.list": undefined,
     "group.byArea": undefined,
     "group.get": { acronym: "suit" },
@@ -234,6 +260,7 @@ export function validInputs(w: World): Record<string, unknown> {
     "issue.file": FIELDS,
     "issue.edit": { issueId: w.submitted, expectedVersion: 1, fields: FIELDS },
     "issue.get": { id: w.submitted },
+    "issue.events": { id: w.submitted },
     "issue.list": { q: "firmware" },
     "issue.counts": {},
     "issue.suggest": { title: "Firmware update", text: "Manifest rollback" },
@@ -267,7 +294,20 @@ export function validInputs(w: World): Record<string, unknown> {
       startDate: "2031-07-19",
       endDate: "2031-07-25",
     },
-    "meeting.createSession": { meetingNumber: 131, group: "suit", startsAt: "", room: "" },
+    "meeting.createSession": {
+      meetingNumber: 131,
+      group: "suit",
+      startsAt: "2031-03-17 13:00",
+      durationMinutes: 90,
+      room: "",
+    },
+    "meeting.scheduleSession": {
+      sessionId: w.sessionId,
+      expectedVersion: 2,
+      startsAt: "2031-03-17 10:00",
+      durationMinutes: 90,
+      room: "Room 3",
+    },
     "meeting.agenda": { sessionId: w.sessionId },
     "meeting.exportAgenda": { sessionId: w.sessionId, format: "md" },
     "meeting.changeAgenda": {
@@ -289,14 +329,26 @@ export function validInputs(w: World): Record<string, unknown> {
     "notification.markRead": { ids: "all" },
     "notification.settings": undefined,
     "notification.setEmail": { email: false },
+    "notification.deliveries": undefined,
+    "notification.setDelivery": { kind: "activity", delivery: "digest" },
+    "inbox.myWork": undefined,
+    "inbox.count": undefined,
     "notification.watching": { subjectType: "group", subjectKey: "suit" },
     "notification.setWatch": { subjectType: "group", subjectKey: "suit", active: true },
     "notification.outbox": undefined,
+    "notification.unsubscribeInfo": { token: w.unsubscribeToken },
+    "notification.unsubscribe": { token: w.unsubscribeToken },
     "role.list": undefined,
     "role.grant": { email: "bob.contributor@example.org", role: "chair", group: "anima" },
     "role.revoke": { grantId: w.grantId },
     "sync.status": undefined,
     "sync.run": { id: w.syncRunId },
     "sync.start": undefined,
+    "search.everything": { q: "rekeying" },
+    "view.list": { page: "triage" },
+    "view.save": { page: "issues", name: "Mine", filters: { states: ["submitted"] } },
+    "view.rename": { id: w.viewId, name: "Renamed" },
+    "view.share": { id: w.viewId, group: "iotops" },
+    "view.delete": { id: w.viewId },
   };
 }

@@ -23,6 +23,10 @@ export const THROTTLE_RULES = {
   "verification-resend": { points: 5, durationS: 60 * 60 },
   /** Tries of another account's password when merging accounts. */
   "merge-proof": { points: 8, durationS: 15 * 60 },
+  /** Public API (`/api/v1`) requests from one client address without a token. */
+  "api-ip": { points: 300, durationS: 60 },
+  /** Public API requests made with one personal API token. */
+  "api-token": { points: 600, durationS: 60 },
 } as const satisfies Record<string, ThrottleRule>;
 
 export type ThrottleKind = keyof typeof THROTTLE_RULES;

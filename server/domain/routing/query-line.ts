@@ -30,15 +30,15 @@ const nonEmpty = (what: string) =>
     })
     .refine((s) => s.trim().length > 0, { message: `"${what}" must not be empty` });
 
-const optionalText = (what: string) =>
+const nullableString = (what: string) =>
   z.string({ error: `"${what}" must be a string when present` }).nullish();
 
 const querySchema = z.object(
   {
     id: nonEmpty("id"),
     title: nonEmpty("title"),
-    abstract: optionalText("abstract"),
-    body: optionalText("body"),
+    abstract: nullableString("abstract"),
+    body: nullableString("body"),
   },
   { error: "expected a JSON object" },
 );
@@ -47,7 +47,7 @@ const corpusSchema = z.object(
   {
     id: nonEmpty("id"),
     title: nonEmpty("title"),
-    abstract: optionalText("abstract"),
+    abstract: nullableString("abstract"),
     wg: nonEmpty("wg"),
     charter_item: z.string().nullish(),
   },

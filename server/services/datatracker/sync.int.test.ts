@@ -5,7 +5,8 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/
 import { startFakeDatatracker, type FakeDatatracker } from "~/server/testing/fake-datatracker";
 import { at, doc, fixtureData, ID, role, S } from "~/server/testing/datatracker-fixtures";
 import { addTrackedDocument } from "../documents/test-fixtures";
-import { callerFor, makePerson } from "../issues/test-fixtures";
+import { makePerson } from "~/server/services/people/test-fixtures";
+import { callerFor } from "~/server/testing/calls";
 import {
   lastEventId,
   makeSyncPeople,

@@ -17,7 +17,7 @@ import {
   roleGrants,
 } from "~/db/schema";
 import { PERSON } from "~/server/testing/datatracker-fixtures";
-import { makePerson } from "../issues/test-fixtures";
+import { makePerson } from "~/server/services/people/test-fixtures";
 import { runSync, type SyncOptions } from "./run-sync";
 
 /** Fast retries for tests: a 300 ms timeout, two retries, 10 ms backoff. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentReplacements } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import type { Actor } from "~/server/domain/permissions/actor";
-import { callerFor, expectDomainError } from "../issues/test-fixtures";
+import { callerFor, expectDomainError } from "~/server/testing/calls";
 import {
   recordReplacement,
   setDocumentTags,

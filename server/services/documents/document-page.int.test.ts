@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, documentReplacements } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
-import { makePerson } from "../issues/test-fixtures";
+import { makePerson } from "~/server/services/people/test-fixtures";
 import { getDocument } from "./find-documents";
 import { addTrackedDocument } from "./test-fixtures";
 

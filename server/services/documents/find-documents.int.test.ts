@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
-import { callerFor } from "../issues/test-fixtures";
+import { callerFor } from "~/server/testing/calls";
 import { findAdPipeline, findGroupDocuments } from "./find-documents";
 import {
   addTrackedDocument,

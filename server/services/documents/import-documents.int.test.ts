@@ -3,7 +3,7 @@ import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/
 import { CHARTER_ITEMS } from "~/server/domain/catalog";
 import { SEED_CATALOG } from "~/db/seed/group-catalog";
 import { createRoutingEngine, type RoutingEngine } from "~/server/domain/routing";
-import { callerFor, expectDomainError } from "../issues/test-fixtures";
+import { callerFor, expectDomainError } from "~/server/testing/calls";
 import { routingEngine } from "../routing/engine";
 import { importDocuments } from "./import-documents";
 import {
@@ -306,6 +306,8 @@ describe(`document import on ${testDbKind()}`, () => {
     expect(mud).toEqual({
       ...mudBefore,
       title: "Remote Attestation for MUD Policies",
+      // The stored search text follows the new title ("Policies" is searchable now).
+      searchText: expect.stringMatching(/'polici':[0-9]+A/),
       updatedAt: mud.updatedAt,
       version: 2,
     });
@@ -313,6 +315,8 @@ describe(`document import on ${testDbKind()}`, () => {
     expect(comparison).toEqual({
       ...comparisonBefore,
       abstract: "Message sizes of DTLS, EDHOC and OSCORE compared.",
+      // The stored search text follows the new abstract.
+      searchText: expect.stringMatching(/'edhoc':[0-9]+B/),
       updatedAt: comparison.updatedAt,
       version: 2,
     });

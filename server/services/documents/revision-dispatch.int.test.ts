@@ -6,11 +6,11 @@ import {
   act,
   dbState,
   driveTo,
-  expectDomainError,
   file,
   issueRow,
   SUIT_RECOMMENDATION,
 } from "../issues/test-fixtures";
+import { expectDomainError } from "~/server/testing/calls";
 import { postNewRevision } from "./change-document";
 import {
   DOC,

@@ -8,6 +8,8 @@ import {
   issueComments,
   issueDrafts,
   issues,
+  digestItems,
+  notificationKindPrefs,
   notificationPrefs,
   notifications,
   outbox,
@@ -187,6 +189,15 @@ async function moveEverything(tx: Tx, from: number, to: number): Promise<MergeRe
     on conflict do nothing`);
   await tx.delete(issueDrafts).where(eq(issueDrafts.personId, from));
   await tx.delete(notificationPrefs).where(eq(notificationPrefs.personId, from));
+  await tx.delete(notificationKindPrefs).where(eq(notificationKindPrefs.personId, from));
+  // Notifications waiting for a digest go to the survivor's next one, not to the old address.
+  await tx.execute(sql`
+    update ${digestItems} d set person_id = ${to}
+    where d.person_id = ${from} and d.digest_id is null and not exists (
+      select 1 from ${digestItems} s where s.person_id = ${to} and s.event_id = d.event_id)`);
+  await tx
+    .delete(digestItems)
+    .where(and(eq(digestItems.personId, from), isNull(digestItems.digestId)));
   await tx.delete(emailVerifications).where(eq(emailVerifications.personId, from));
   await tx
     .update(outbox)
