@@ -88,94 +88,89 @@ export default async function SearchPage({ searchParams }: Props) {
           Exact match: <Link href={r.exact.href}>{r.exact.label}</Link>
         </p>
       )}
-      {r.issues.items.length > 0 && (
-        <section aria-labelledby="hits-issues" className="space-y-2">
-          <h2 id="hits-issues">Issues ({formatCappedCount(r.issues.total)})</h2>
-          {!r.issues.allWords && (
-            <p className="text-sm text-slate-700">
-              No issue has all of these words; these have some of them.
+      <HitSection kind="issues" label="Issues" hits={r.issues}>
+        {r.issues.items.map((i) => (
+          <li key={i.id} className="card">
+            <p className="font-medium">
+              <Link href={`/issues/${i.id}`}>
+                #{i.id} {i.title}
+              </Link>{" "}
+              <span className="badge">{ISSUE_STATE_LABELS[i.state]}</span>
+              {i.confidential && <span className="badge ml-1">Confidential</span>}
             </p>
-          )}
-          <ol className="space-y-3">
-            {r.issues.items.map((i) => (
-              <li key={i.id} className="card">
-                <p className="font-medium">
-                  <Link href={`/issues/${i.id}`}>
-                    #{i.id} {i.title}
-                  </Link>{" "}
-                  <span className="badge">{ISSUE_STATE_LABELS[i.state]}</span>
-                  {i.confidential && <span className="badge ml-1">Confidential</span>}
-                </p>
-                <p className="mt-1 text-sm text-slate-700">
-                  <Snippet text={i.commentSnippet ?? i.snippet} />
-                </p>
-                {i.commentSnippet && (
-                  <p className="text-xs text-slate-600">Matched in a comment.</p>
-                )}
-              </li>
-            ))}
-          </ol>
-          {r.issues.total > r.issues.items.length && (
-            <p>
-              <Link href={`/issues${qs({ q, sort: "relevance" })}`}>
-                All {formatCappedCount(r.issues.total)} matching issues in the issue list
-              </Link>
+            <p className="mt-1 text-sm text-slate-700">
+              <Snippet text={i.commentSnippet ?? i.snippet} />
             </p>
-          )}
-        </section>
+            {i.commentSnippet && <p className="text-xs text-slate-600">Matched in a comment.</p>}
+          </li>
+        ))}
+      </HitSection>
+      {r.issues.total > r.issues.items.length && (
+        <p>
+          <Link href={`/issues${qs({ q, sort: "relevance" })}`}>
+            All {formatCappedCount(r.issues.total)} matching issues in the issue list
+          </Link>
+        </p>
       )}
-      {r.documents.items.length > 0 && (
-        <section aria-labelledby="hits-documents" className="space-y-2">
-          <h2 id="hits-documents">Documents ({formatCappedCount(r.documents.total)})</h2>
-          {!r.documents.allWords && (
-            <p className="text-sm text-slate-700">
-              No document has all of these words; these have some of them.
+      <HitSection kind="documents" label="Documents" hits={r.documents}>
+        {r.documents.items.map((d) => (
+          <li key={d.name} className="card">
+            <p className="font-medium">
+              <Link href={`/documents/${d.name}`}>{d.name}</Link>
+              {d.groupAcronym && (
+                <span className="ml-2 text-sm text-slate-600">{d.groupAcronym.toUpperCase()}</span>
+              )}
             </p>
-          )}
-          <ol className="space-y-3">
-            {r.documents.items.map((d) => (
-              <li key={d.name} className="card">
-                <p className="font-medium">
-                  <Link href={`/documents/${d.name}`}>{d.name}</Link>
-                  {d.groupAcronym && (
-                    <span className="ml-2 text-sm text-slate-600">
-                      {d.groupAcronym.toUpperCase()}
-                    </span>
-                  )}
-                </p>
-                <p className="mt-1 text-sm text-slate-700">
-                  <Snippet text={d.snippet} />
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-      {r.groups.items.length > 0 && (
-        <section aria-labelledby="hits-groups" className="space-y-2">
-          <h2 id="hits-groups">Groups ({formatCappedCount(r.groups.total)})</h2>
-          {!r.groups.allWords && (
-            <p className="text-sm text-slate-700">
-              No group has all of these words; these have some of them.
+            <p className="mt-1 text-sm text-slate-700">
+              <Snippet text={d.snippet} />
             </p>
-          )}
-          <ol className="space-y-3">
-            {r.groups.items.map((g) => (
-              <li key={g.acronym} className="card">
-                <p className="font-medium">
-                  <Link href={`/groups/${g.acronym}`}>{g.acronym.toUpperCase()}</Link>{" "}
-                  <span className="text-sm text-slate-600">
-                    {g.type.toUpperCase()}, {g.state}
-                  </span>
-                </p>
-                <p className="mt-1 text-sm text-slate-700">
-                  <Snippet text={g.snippet} />
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+          </li>
+        ))}
+      </HitSection>
+      <HitSection kind="groups" label="Groups" hits={r.groups}>
+        {r.groups.items.map((g) => (
+          <li key={g.acronym} className="card">
+            <p className="font-medium">
+              <Link href={`/groups/${g.acronym}`}>{g.acronym.toUpperCase()}</Link>{" "}
+              <span className="text-sm text-slate-600">
+                {g.type.toUpperCase()}, {g.state}
+              </span>
+            </p>
+            <p className="mt-1 text-sm text-slate-700">
+              <Snippet text={g.snippet} />
+            </p>
+          </li>
+        ))}
+      </HitSection>
     </div>
+  );
+}
+
+/** One kind of result: a heading with the count, a note when only some words matched, the hits. */
+function HitSection({
+  kind,
+  label,
+  hits,
+  children,
+}: {
+  kind: string;
+  label: string;
+  hits: { items: readonly unknown[]; total: number; allWords: boolean };
+  children: React.ReactNode;
+}) {
+  if (hits.items.length === 0) return null;
+  return (
+    <section aria-labelledby={`hits-${kind}`} className="space-y-2">
+      <h2 id={`hits-${kind}`}>
+        {label} ({formatCappedCount(hits.total)})
+      </h2>
+      {!hits.allWords && (
+        <p className="text-sm text-slate-700">
+          No {label.toLowerCase().replace(/s$/, "")} has all of these words; these have some of
+          them.
+        </p>
+      )}
+      <ol className="space-y-3">{children}</ol>
+    </section>
   );
 }

@@ -47,6 +47,13 @@ export async function loadTimeline(
   subjectType: EventInput["subjectType"],
   subjectKey: string | number,
 ) {
+  return selectTimeline(db)
+    .where(and(eq(events.subjectType, subjectType), eq(events.subjectKey, String(subjectKey))))
+    .orderBy(asc(events.id));
+}
+
+/** Timeline rows (an event with its actor's name), for the caller to filter and order. */
+export function selectTimeline(db: Queryable) {
   return db
     .select({
       id: events.id,
@@ -58,7 +65,5 @@ export async function loadTimeline(
       createdAt: events.createdAt,
     })
     .from(events)
-    .leftJoin(people, eq(people.id, events.actorId))
-    .where(and(eq(events.subjectType, subjectType), eq(events.subjectKey, String(subjectKey))))
-    .orderBy(asc(events.id));
+    .leftJoin(people, eq(people.id, events.actorId));
 }

@@ -1,10 +1,11 @@
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "~/db/client";
-import { events, people } from "~/db/schema";
+import { events } from "~/db/schema";
 import { DomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { decodeCursor, encodeCursor, ZCursor, zId, zInt } from "~/server/domain/validation";
+import { selectTimeline } from "../events";
 import { loadVisibleIssue } from "./access";
 import { redactIssueRefs } from "./issue-refs";
 
@@ -43,18 +44,7 @@ export async function listIssueEvents(
     }
     where.push(gt(events.id, c.id));
   }
-  const rows = await db
-    .select({
-      id: events.id,
-      type: events.type,
-      actorName: people.name,
-      actorCapacity: events.actorCapacity,
-      groupAcronym: events.groupAcronym,
-      payload: events.payload,
-      createdAt: events.createdAt,
-    })
-    .from(events)
-    .leftJoin(people, eq(people.id, events.actorId))
+  const rows = await selectTimeline(db)
     .where(and(...where))
     .orderBy(asc(events.id))
     .limit(f.limit + 1);
