@@ -3,7 +3,7 @@
  * permission policy, so this module names no role itself.
  */
 import type { Actor } from "../permissions/actor";
-import { decide, type Action, type IssueResource } from "../permissions/policy";
+import { canInOwnRight, type Action, type IssueResource } from "../permissions/policy";
 
 /**
  * Whether an issue event asks this person to act. Every answer comes from the
@@ -16,10 +16,7 @@ export function eventNeedsAction(
   payload: Record<string, unknown>,
   r: IssueResource,
 ): boolean {
-  const own = (action: Action) => {
-    const d = decide(a, action, r);
-    return d.allowed && d.capacity !== "secretariat";
-  };
+  const own = (action: Action) => canInOwnRight(a, action, r);
   switch (type) {
     case "filed":
     case "ad-returned":

@@ -7,6 +7,7 @@ import {
   WITHDRAWABLE_STATES,
   assertCan,
   can,
+  canInOwnRight,
   decide,
   issueVisibility,
   reviewAreas,
@@ -754,5 +755,23 @@ describe("submitter state lists", () => {
       "returned",
       "submitted",
     ]);
+  });
+});
+
+describe("acting in one's own right (what asks a person to act)", () => {
+  const triaged = issue({ state: "triaged" });
+  const review = issue({ state: "ad-review" });
+  it.each([
+    // [persona, action, resource, own right?, allowed at all?]
+    ["iotopsChair", "issue.triage", triaged, true, true],
+    ["secretariat", "issue.triage", triaged, false, true],
+    ["opsAd", "issue.review", review, true, true],
+    ["secretariat", "issue.review", review, false, true],
+    ["intAd", "issue.review", review, false, false],
+    ["contributor", "issue.triage", triaged, false, false],
+  ] as const)("%s %s: own right %s, allowed %s", (p, action, r, own, allowed) => {
+    const actor = PERSONAS[p];
+    expect(canInOwnRight(actor, action, r)).toBe(own);
+    expect(can(actor, action, r)).toBe(allowed);
   });
 });

@@ -13,6 +13,7 @@ export {
   chairedGroups,
   holdersOf,
   issueVisibility,
+  leadGroup,
   reviewAreas,
   type Duty,
   type IssueVisibility,
@@ -342,6 +343,17 @@ export function decide(actor: MaybeActor, action: Action, resource: Resource): D
 
 export function can(actor: MaybeActor, action: Action, resource: Resource): boolean {
   return decide(actor, action, resource).allowed;
+}
+
+/**
+ * Whether the actor may act in a capacity of their own: allowed, and not merely
+ * as the secretariat's fallback. What asks a person to act (their inbox, which
+ * events need them) uses this, so the secretariat is not nagged about every
+ * group's work.
+ */
+export function canInOwnRight(actor: Actor, action: Action, resource: Resource): boolean {
+  const d = decide(actor, action, resource);
+  return d.allowed && d.capacity !== "secretariat";
 }
 
 /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN otherwise; returns the capacity. */

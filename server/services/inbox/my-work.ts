@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { events, outbox, roleGrants } from "~/db/schema";
 import { outcomeTargetGroup, type DispatchOutcome } from "~/server/domain/dispatch/outcomes";
@@ -6,8 +6,10 @@ import type { IssueState } from "~/server/domain/dispatch/states";
 import type { Actor, MaybeActor } from "~/server/domain/permissions/actor";
 import {
   assertCan,
+  canInOwnRight,
   chairedGroups,
   decide,
+  leadGroup,
   NO_RESOURCE,
   reviewAreas,
   type Action,
@@ -16,6 +18,7 @@ import { recentRuns } from "../datatracker/runs";
 import { findAdPipeline } from "../documents/find-documents";
 import { countIssuesByState, findIssues, type FindIssuesInput } from "../issues/find-issues";
 import { findGroupWork } from "../issues/group-work";
+import { holdingDuty } from "../roles/duty-holders";
 
 /** One thing that waits, and where it is acted on. */
 export interface InboxItem {
@@ -51,10 +54,7 @@ const oldestFirst = (a: InboxItem, b: InboxItem) =>
   (a.since?.getTime() ?? 0) - (b.since?.getTime() ?? 0);
 
 /** The actor holds the capacity in their own right, not as the secretariat's fallback. */
-function holds(actor: Actor, action: Action): boolean {
-  const d = decide(actor, action, NO_RESOURCE);
-  return d.allowed && d.capacity !== "secretariat";
-}
+const holds = (actor: Actor, action: Action) => canInOwnRight(actor, action, NO_RESOURCE);
 
 async function issueSection(
   db: Db,
@@ -142,7 +142,7 @@ async function unchairedHandoffs(
           await db
             .select({ g: roleGrants.groupAcronym })
             .from(roleGrants)
-            .where(and(eq(roleGrants.role, "chair"), inArray(roleGrants.groupAcronym, groups)))
+            .where(or(...groups.map((g) => holdingDuty(leadGroup(g)))))
         ).map((r) => r.g),
   );
   const items = page.items
