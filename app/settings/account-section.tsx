@@ -63,7 +63,7 @@ export function AccountSection({ account }: { account: AccountView }) {
       });
       const m = r.moved;
       setMergeNote(
-        `The other account was merged into this one: ${m.roles} role(s), ${m.issues} issue(s), ${m.comments} comment(s), ${m.watches} watch(es) and ${m.links} Datatracker link(s) moved. It can no longer sign in.`,
+        `The other account was merged into this one: ${m.roles} role(s), ${m.issues} issue(s), ${m.comments} comment(s), ${m.watches} watch(es), ${m.views} saved view(s), ${m.tokens} API token(s) and ${m.links} Datatracker link(s) moved. It can no longer sign in.`,
       );
       formEl.reset();
       mergeStatus.current?.focus();

@@ -4,6 +4,7 @@ import type { Db, Tx } from "~/db/client";
 import { queryRows } from "~/db/rows";
 import {
   accounts,
+  apiTokens,
   emailVerifications,
   issueComments,
   issueDrafts,
@@ -15,6 +16,7 @@ import {
   outbox,
   people,
   roleGrants,
+  savedViews,
   watches,
 } from "~/db/schema";
 import { verifyAgainstDummy, verifyPassword } from "~/server/auth/passwords";
@@ -32,14 +34,24 @@ export const ZMergeAccounts = z.object({
 
 export interface MergeResult {
   mergedPersonId: number;
-  moved: { roles: number; issues: number; comments: number; watches: number; links: number };
+  moved: {
+    roles: number;
+    issues: number;
+    comments: number;
+    watches: number;
+    links: number;
+    /** Personal API tokens that are not revoked: scripts keep working, as the survivor. */
+    tokens: number;
+    views: number;
+  };
 }
 
 /**
  * Merge another account into the signed-in person's, after proving it with its
  * password. Roles, Datatracker links, issues (submitted and as responsible
- * chair), comments, watches, notifications and a draft move to the signed-in
- * person; the other account can no longer sign in and its sessions end. The
+ * chair), comments, watches, notifications, a draft, saved views and personal
+ * API tokens that are not revoked move to the signed-in person; the other
+ * account can no longer sign in and its sessions end. The
  * events stay as they were written (the history keeps who acted then); one
  * event on each person records the merge.
  */
@@ -199,6 +211,16 @@ async function moveEverything(tx: Tx, from: number, to: number): Promise<MergeRe
     .delete(digestItems)
     .where(and(eq(digestItems.personId, from), isNull(digestItems.digestId)));
   await tx.delete(emailVerifications).where(eq(emailVerifications.personId, from));
+  const tokens = await tx
+    .update(apiTokens)
+    .set({ personId: to })
+    .where(and(eq(apiTokens.personId, from), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  const views = await tx
+    .update(savedViews)
+    .set({ ownerId: to, version: sql`${savedViews.version} + 1` })
+    .where(eq(savedViews.ownerId, from))
+    .returning({ id: savedViews.id });
   await tx
     .update(outbox)
     .set({ personId: to })
@@ -209,6 +231,8 @@ async function moveEverything(tx: Tx, from: number, to: number): Promise<MergeRe
     comments: comments.length,
     watches: watched.length,
     links: links.length,
+    tokens: tokens.length,
+    views: views.length,
   };
 }
 

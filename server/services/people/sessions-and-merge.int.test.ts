@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, events, issues, people, roleGrants, watches } from "~/db/schema";
+import { accounts, events, issues, people, roleGrants, savedViews, watches } from "~/db/schema";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import { loadActor } from "~/server/auth/load-actor";
+import { createApiToken, personForApiToken, revokeApiToken } from "../api-tokens/api-tokens";
 import { fileIssue } from "../issues/file-issue";
+import { saveView } from "../views/save-view";
 import { intake } from "../issues/test-fixtures";
 import { authenticate } from "./authenticate";
 import { mergeAccounts } from "./merge-accounts";
@@ -93,6 +95,8 @@ describe(`sessions on ${testDbKind()}`, () => {
 describe(`merging accounts on ${testDbKind()}`, () => {
   let dtPersonId: number;
   let localPersonId: number;
+  let scriptToken: string;
+  let revokedToken: string;
 
   beforeAll(async () => {
     // A password account that never confirmed its address, which filed an issue and watches a group.
@@ -110,6 +114,17 @@ describe(`merging accounts on ${testDbKind()}`, () => {
     await t.db
       .insert(roleGrants)
       .values({ personId: localPersonId, role: "chair", groupAcronym: "suit", source: "manual" });
+    // A saved view, a token a script uses, and a revoked one.
+    const localChair = (await loadActor(t.db, localPersonId))!;
+    await saveView(t.db, localChair, {
+      page: "issues",
+      name: "Mine",
+      filters: { states: ["submitted"] },
+    });
+    scriptToken = (await createApiToken(t.db, localChair, { name: "script" })).token;
+    const old = await createApiToken(t.db, localChair, { name: "old" });
+    revokedToken = old.token;
+    await revokeApiToken(t.db, localChair, { id: old.id });
     // The same human signs in with the Datatracker: a separate, verified account.
     const dt = await signInWithDatatracker(t.db, {
       sub: "dt-mia",
@@ -154,8 +169,13 @@ describe(`merging accounts on ${testDbKind()}`, () => {
     });
     expect(res).toMatchObject({
       mergedPersonId: localPersonId,
-      moved: { roles: 1, issues: 1, links: 0 },
+      moved: { roles: 1, issues: 1, links: 0, views: 1, tokens: 1 },
     });
+    // the view and the live token now belong to the survivor; the revoked token stays dead
+    const views = await t.db.select().from(savedViews).where(eq(savedViews.name, "Mine"));
+    expect(views.map((v) => v.ownerId)).toEqual([dtPersonId]);
+    expect(await personForApiToken(t.db, scriptToken)).toMatchObject({ personId: dtPersonId });
+    expect(await personForApiToken(t.db, revokedToken)).toBeNull();
     const survivor = (await loadActor(t.db, dtPersonId))!;
     expect(survivor.roles).toEqual(
       expect.arrayContaining([
