@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatCappedCount } from "~/server/domain/search/query";
 import type { InboxRole, InboxSection } from "~/server/services/inbox/my-work";
 import { ageInDays } from "./labels";
 
@@ -22,8 +23,8 @@ function Section({ s }: { s: InboxSection }) {
     <section aria-labelledby={headingId} className="card space-y-2">
       <h3 id={headingId} className="flex flex-wrap items-baseline gap-2">
         {s.href ? <Link href={s.href}>{s.title}</Link> : s.title}
-        <span className="badge" aria-label={`${s.count} waiting`}>
-          {s.count}
+        <span className="badge" aria-label={`${formatCappedCount(s.count)} waiting`}>
+          {formatCappedCount(s.count)}
         </span>
       </h3>
       {s.note ? (
@@ -50,7 +51,7 @@ function Section({ s }: { s: InboxSection }) {
           {s.href && s.count > s.items.length && (
             <p className="text-sm">
               <Link href={s.href}>
-                All {s.count}: {s.title.toLowerCase()}
+                All {formatCappedCount(s.count)}: {s.title.toLowerCase()}
               </Link>
             </p>
           )}
@@ -78,7 +79,7 @@ export function MyWork({
         <p className="text-slate-700" role="status">
           {total === 0
             ? `Nothing waits for you, ${name}.`
-            : `${total} item${total === 1 ? "" : "s"} wait${total === 1 ? "s" : ""} for you, ${name}.`}
+            : `${formatCappedCount(total)} item${total === 1 ? "" : "s"} wait${total === 1 ? "s" : ""} for you, ${name}.`}
         </p>
         <p className="flex flex-wrap gap-3">
           <Link href="/issues/new" className="btn btn-primary">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { signOut } from "~/server/auth";
 import { roleLabel } from "~/server/domain/permissions/actor";
 import { NO_RESOURCE, can } from "~/server/domain/permissions/policy";
+import { formatCappedCount } from "~/server/domain/search/query";
 import { api, currentActor } from "../_trpc/server";
 
 async function signOutAction() {
@@ -93,11 +94,15 @@ export async function SiteHeader() {
                   </span>
                 )}
               </span>
-              <Link href="/" className="btn" aria-label={`My work, ${waiting} waiting`}>
+              <Link
+                href="/"
+                className="btn"
+                aria-label={`My work, ${formatCappedCount(waiting)} waiting`}
+              >
                 My work
                 {waiting > 0 && (
                   <span className="badge ml-1 border-brand-700 bg-brand-700 text-white">
-                    {waiting}
+                    {formatCappedCount(waiting)}
                   </span>
                 )}
               </Link>
