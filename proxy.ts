@@ -27,7 +27,7 @@ export function proxy(request: NextRequest) {
   const https = servedOverHttps(request);
   const decision = decide(request);
   if (!decision.ok) {
-    const response = refusal(decision);
+    const response = refusal(decision, request.nextUrl.pathname);
     for (const [name, value] of securityHeaders({ nonce: null, https })) {
       response.headers.set(name, value);
     }

@@ -27,6 +27,7 @@ const ROUTES = [
   "/api/docs",
   "/api/health",
   "/api/trpc/[trpc]",
+  "/api/v1/[...path]",
   "/api/v1/documents",
   "/api/v1/documents/[name]",
   "/api/v1/groups",

@@ -3,6 +3,7 @@ import { appOrigins, forwardedHeaders, type OriginSettings } from "../auth/publi
 import {
   bodyTooLarge,
   guardRequest,
+  refusalBody,
   type GuardDecision,
   type RequestFacts,
 } from "../domain/http/request-guard";
@@ -35,12 +36,22 @@ export function servedOverHttps(req: Request): boolean {
   return forwardedHeaders(req.headers, req.url, originSettings())?.proto === "https";
 }
 
-/** A refusal as JSON, closing the connection so an unread body is not received. */
-export function refusal(decision: Extract<GuardDecision, { ok: false }>): Response {
-  return Response.json(
-    { error: { status: decision.status, message: decision.message } },
-    { status: decision.status, headers: { connection: "close", "cache-control": "no-store" } },
-  );
+/**
+ * A refusal as JSON (problem details under /api/v1), closing the connection so an
+ * unread body is not received.
+ */
+export function refusal(
+  decision: Extract<GuardDecision, { ok: false }>,
+  path: string | null = null,
+): Response {
+  const { contentType, body } = refusalBody(decision, path ?? "");
+  const headers: Record<string, string> = {
+    "content-type": contentType,
+    connection: "close",
+    "cache-control": "no-store",
+  };
+  if (decision.status === 405) headers.allow = "GET, HEAD, OPTIONS";
+  return new Response(body, { status: decision.status, headers });
 }
 
 /**

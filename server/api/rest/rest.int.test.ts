@@ -275,6 +275,14 @@ describe(`public API on ${testDbKind()}`, () => {
       );
     });
 
+    it("are read whatever the case of the scheme name (RFC 9110, 11.1)", async () => {
+      const made = await createApiToken(t.db, w.cast.iotopsChair, { name: "any case" });
+      for (const scheme of ["Bearer", "bearer", "BEARER"]) {
+        const r = await get(`/issues/${w.secret}`, { authorization: `${scheme} ${made.token}` });
+        expect([scheme, r.status]).toEqual([scheme, 200]);
+      }
+    });
+
     it("cannot be revoked by anyone else", async () => {
       const made = await createApiToken(t.db, w.cast.iotopsChair, { name: "mine" });
       await expect(revokeApiToken(t.db, w.cast.bob, { id: made.id })).rejects.toMatchObject({

@@ -24,6 +24,9 @@ vi.mock("~/server/auth", () => ({ sessionClaims: async () => state.session }));
 let t: TestDatabase;
 let w: World;
 
+/** Route files that are not operations: the document, and the answer for any other path. */
+const NOT_OPERATIONS = ["/openapi.json", "/[...path]"];
+
 type Handler = (
   req: Request,
   ctx: { params?: Promise<Record<string, string>> },
@@ -57,7 +60,7 @@ describe(`app/api/v1 route handlers on ${testDbKind()}`, () => {
 
   it("has a route for every operation of the OpenAPI document, and no other", () => {
     const templates = ENDPOINTS.map((e) => e.path.replace(/\{(\w+)\}/g, "[$1]"));
-    expect(routeFiles().filter((r) => r !== "/openapi.json")).toEqual([...templates].sort());
+    expect(routeFiles().filter((r) => !NOT_OPERATIONS.includes(r))).toEqual([...templates].sort());
   });
 
   it("serves each operation through its route, as Next.js calls it", async () => {
@@ -69,7 +72,7 @@ describe(`app/api/v1 route handlers on ${testDbKind()}`, () => {
       "/meetings/[number]": { number: "131" },
       "/sessions/[id]": { id: String(w.sessionId) },
     };
-    for (const template of routeFiles().filter((r) => r !== "/openapi.json")) {
+    for (const template of routeFiles().filter((r) => !NOT_OPERATIONS.includes(r))) {
       const res = await call(template, params[template] ?? {});
       expect([template, res.status, res.headers.get("content-type")]).toEqual([
         template,
@@ -89,6 +92,19 @@ describe(`app/api/v1 route handlers on ${testDbKind()}`, () => {
     state.session = { personId: w.cast.iotopsChair.personId, sessionVersion: 1, sessionId: null };
     expect((await call("/issues/[id]", id)).status).toBe(200);
     state.session = null;
+  });
+
+  it("answers a path that names no operation with problem details, not the HTML 404 page", async () => {
+    const { GET } = await import("~/app/api/v1/[...path]/route");
+    for (const path of ["/api/v1/issue", "/api/v1/issues/1/comments", "/api/v1/%00"]) {
+      const res = GET(new Request(`http://localhost${path}`));
+      expect([path, res.status, res.headers.get("content-type")]).toEqual([
+        path,
+        404,
+        "application/problem+json",
+      ]);
+      expect(await res.json()).toMatchObject({ status: 404, code: "NOT_FOUND", instance: path });
+    }
   });
 
   it("serves the OpenAPI 3.1 document", async () => {

@@ -22,7 +22,8 @@ export interface RestDeps {
   clientIp: string;
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
+/** The scheme name is case-insensitive (RFC 9110, section 11.1); the token is not. */
+const BEARER = /^[Bb][Ee][Aa][Rr][Ee][Rr] ([A-Za-z0-9_-]{1,200})$/;
 
 /**
  * Serve one `GET /api/v1/…` request: who is asking (a personal token, else the

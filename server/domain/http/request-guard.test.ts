@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, guardRequest, trpcProcedures, type RequestFacts } from "./request-guard";
+import {
+  bodyLimitFor,
+  guardRequest,
+  refusalBody,
+  trpcProcedures,
+  type RequestFacts,
+} from "./request-guard";
 
 const APP = ["http://127.0.0.1:3000"];
 
@@ -264,5 +270,45 @@ describe("trpcProcedures and bodyLimitFor", () => {
     ["/issues/new", 512 * 1024],
   ] as const)("%s takes at most %d bytes", (path, limit) => {
     expect(bodyLimitFor(path)).toBe(limit);
+  });
+});
+
+describe("the public API's refusals", () => {
+  const api = (over: Partial<RequestFacts>) =>
+    facts({ path: "/api/v1/issues", contentType: null, contentLength: null, ...over });
+
+  it("refuses any method but GET, HEAD and OPTIONS with a 405 naming GET", () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const d = guardRequest(api({ method }), APP);
+      expect(d, method).toMatchObject({ ok: false, status: 405 });
+    }
+    for (const method of ["GET", "HEAD", "OPTIONS"]) {
+      expect(guardRequest(api({ method }), APP).ok, method).toBe(true);
+    }
+    // Elsewhere the rule does not apply.
+    expect(guardRequest(facts({ path: "/api/v1x" }), APP).ok).toBe(true);
+  });
+
+  it("answers an API path with problem details, any other with the plain JSON error", () => {
+    const bad = guardRequest(api({ method: "GET", path: "/api/v1/issues/%E0%A4%A" }), APP);
+    if (bad.ok) throw new Error("expected a refusal");
+    const p = refusalBody(bad, "/api/v1/issues/%E0%A4%A");
+    expect(p.contentType).toBe("application/problem+json");
+    expect(JSON.parse(p.body)).toEqual({
+      type: "about:blank",
+      title: "Bad request",
+      status: 400,
+      detail: bad.message,
+      instance: "/api/v1/issues/%E0%A4%A",
+    });
+    const page = refusalBody(bad, "/documents/%E0%A4%A");
+    expect(page.contentType).toBe("application/json");
+    expect(JSON.parse(page.body)).toEqual({ error: { status: 400, message: bad.message } });
+    const post = guardRequest(api({ method: "POST" }), APP);
+    if (post.ok) throw new Error("expected a refusal");
+    expect(JSON.parse(refusalBody(post, "/api/v1/issues").body)).toMatchObject({
+      status: 405,
+      title: "Method not allowed",
+    });
   });
 });

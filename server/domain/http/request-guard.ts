@@ -18,7 +18,8 @@ export type RequestFacts = {
 };
 
 export type GuardDecision =
-  { ok: true; bodyLimit: number } | { ok: false; status: 400 | 403 | 413 | 415; message: string };
+  | { ok: true; bodyLimit: number }
+  | { ok: false; status: 400 | 403 | 405 | 413 | 415; message: string };
 
 /** Whether every %-escape in a path decodes to UTF-8 (`/documents/%E0%A4%A` does not). */
 function decodablePath(path: string): boolean {
@@ -145,6 +146,14 @@ export function guardRequest(facts: RequestFacts, appOrigins: readonly string[])
 
   if (SAFE_METHODS.has(method)) return { ok: true, bodyLimit };
 
+  if (isPublicApiPath(facts.path)) {
+    return {
+      ok: false,
+      status: 405,
+      message: "The public API only reads: use GET (it has no operation that changes data).",
+    };
+  }
+
   if (!isCrossSiteByDesign(facts.path) && !isSameOriginRequest(facts, appOrigins)) {
     return {
       ok: false,
@@ -164,4 +173,44 @@ export function guardRequest(facts: RequestFacts, appOrigins: readonly string[])
   }
 
   return { ok: true, bodyLimit };
+}
+
+/** Whether a path is under the public API (`/api/v1`), whose errors are problem details. */
+export function isPublicApiPath(path: string): boolean {
+  return path === "/api/v1" || path.startsWith("/api/v1/");
+}
+
+const REFUSAL_TITLES: Record<number, string> = {
+  400: "Bad request",
+  403: "Forbidden",
+  405: "Method not allowed",
+  411: "Length required",
+  413: "Content too large",
+  415: "Unsupported media type",
+};
+
+/**
+ * A refusal's body: RFC 9457 problem details under the public API (as its own
+ * errors are), else the `{error: {status, message}}` the tRPC client reads.
+ */
+export function refusalBody(
+  decision: { status: number; message: string },
+  path: string,
+): { contentType: string; body: string } {
+  if (isPublicApiPath(path)) {
+    return {
+      contentType: "application/problem+json",
+      body: JSON.stringify({
+        type: "about:blank",
+        title: REFUSAL_TITLES[decision.status] ?? "Error",
+        status: decision.status,
+        detail: decision.message,
+        instance: path,
+      }),
+    };
+  }
+  return {
+    contentType: "application/json",
+    body: JSON.stringify({ error: { status: decision.status, message: decision.message } }),
+  };
 }

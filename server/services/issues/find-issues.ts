@@ -88,7 +88,7 @@ function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>, query: SQL 
 /** A page of issues the actor may see, by keyset pagination. */
 export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse(input);
-  const query = f.q ? await textQuery(db, f.q) : null;
+  const query = f.q ? await textQuery(db, actor, f.q) : null;
   const where = filters(actor, f, query);
   const relevance = query ? issueRelevance(query) : sql<number>`0`;
   const sort = f.sort === "relevance" && !query ? "newest" : f.sort;
@@ -205,7 +205,7 @@ const ZStateCount = z.object({ state: z.enum(ISSUE_STATES), n: z.coerce.number()
  */
 export async function countIssuesByState(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse({ ...input, states: undefined, cursor: undefined });
-  const query = f.q ? await textQuery(db, f.q) : null;
+  const query = f.q ? await textQuery(db, actor, f.q) : null;
   const where = and(...filters(actor, f, query));
   const rows = await queryRows(
     db,
@@ -231,7 +231,7 @@ const ZCount = z.object({ n: z.coerce.number() });
  */
 export async function countIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse({ ...input, cursor: undefined });
-  const query = f.q ? await textQuery(db, f.q) : null;
+  const query = f.q ? await textQuery(db, actor, f.q) : null;
   const [row] = await queryRows(
     db,
     sql`select count(*) as n from (select 1 from ${issues}

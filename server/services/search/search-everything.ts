@@ -153,7 +153,10 @@ export async function searchEverything(
 ): Promise<SearchResults> {
   const { q, limit } = ZSearch.parse(input);
   const empty = { total: 0, allWords: true, items: [] };
-  const [exact, query] = await Promise.all([findExactMatch(db, actor, q), textQueries(db, q)]);
+  const [exact, query] = await Promise.all([
+    findExactMatch(db, actor, q),
+    textQueries(db, actor, q),
+  ]);
   if (!query) return { q, exact, issues: empty, documents: empty, groups: empty };
   const [issueHits, documentHits, groupHits] = await Promise.all([
     allOrAny(query, (tsq) => searchIssues(db, actor, tsq, limit)),

@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
+import { issues, searchTerms } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { commentOnIssue } from "../issues/comment-issue";
 import { countIssuesByState, findIssues } from "../issues/find-issues";
@@ -187,6 +189,40 @@ describe(`search on ${testDbKind()}`, () => {
         }
       },
     );
+  });
+
+  it("corrects spelling only towards words the reader may see", async () => {
+    // "gravitonwave" is a typo of the public "gravitonweave": anyone finds the public issues.
+    const typo = async (actor: MaybeActor) =>
+      (await searchEverything(t.db, actor, { q: "gravitonwave" })).issues.items.map((i) => i.id);
+    const listed = async (actor: MaybeActor) =>
+      (await findIssues(t.db, actor, { q: "gravitonwave" })).items.map((i) => i.id);
+    const before = { search: await typo(cast.bob), list: await listed(cast.bob) };
+    expect(before.search.sort()).toEqual([inTitle, inBody].sort());
+    // A confidential issue that holds that very spelling must not change what others find
+    // (the word list must not tell them the word exists somewhere they cannot see).
+    const hidden = await file(t.db, cast.alice, {
+      title: "Gravitonwave emitter default credentials",
+      problemStatement: "The gravitonwave emitter ships with a default password.",
+      confidential: true,
+    });
+    await commentOnIssue(t.db, cast.alice, { issueId: hidden, body: "Also the zanzibarquokka." });
+    for (const actor of [null, cast.bob, cast.intAd]) {
+      expect((await typo(actor)).sort()).toEqual(before.search.sort());
+      expect((await listed(actor)).sort()).toEqual(before.list.sort());
+    }
+    const terms = await t.db
+      .select()
+      .from(searchTerms)
+      .where(inArray(searchTerms.term, ["gravitonwave", "zanzibarquokka", ...SECRET_WORDS]));
+    expect(terms).toEqual([]);
+    // Those who may see it still have their typos forgiven towards its words.
+    const r = await searchEverything(t.db, cast.alice, { q: "zanzibarquoka" });
+    expect(r.issues.items.map((i) => i.id)).toEqual([hidden]);
+    // Once public, its words (and its comments') join the list.
+    await t.db.update(issues).set({ confidential: false }).where(eq(issues.id, hidden));
+    const anon = await searchEverything(t.db, null, { q: "zanzibarquoka" });
+    expect(anon.issues.items.map((i) => i.id)).toEqual([hidden]);
   });
 
   it("refuses malformed input with a 400, never a 500", async () => {

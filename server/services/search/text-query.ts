@@ -1,13 +1,16 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "~/db/client";
 import { queryRows } from "~/db/rows";
+import { issueComments, issues } from "~/db/schema";
+import type { MaybeActor } from "~/server/domain/permissions/actor";
 import {
   mayBeMisspelt,
   queryWords,
   tsqueryText,
   type WordAlternatives,
 } from "~/server/domain/search/query";
+import { visibleIssues } from "../issues/access";
 
 /** How many similar spellings a word the index does not hold is widened to. */
 const ALTERNATIVES_PER_WORD = 3;
@@ -25,21 +28,60 @@ const ZWordRow = z.object({
 });
 
 /**
- * A word the searchable texts do not contain is replaced by the indexed words
- * spelt most like it ("BRSKY" → "brski", "vouchr" → "voucher"). One query on the
- * small word list (`search_terms`), through its trigram index; the texts
- * themselves are never scanned for similarity.
+ * The words of confidential issues (and of their comments) the actor may see.
+ * The shared word list holds only words anyone may read, so these are added per
+ * reader; confidential issues are few, so they are read, not indexed. Null when
+ * the actor sees no confidential issue beyond what anyone sees.
  */
-async function withAlternatives(db: Queryable, words: string[]): Promise<WordAlternatives[]> {
+function hiddenTerms(actor: MaybeActor): SQL | null {
+  if (!actor) return null;
+  const visible = visibleIssues(actor);
+  const where = visible
+    ? and(eq(issues.confidential, true), visible)
+    : eq(issues.confidential, true);
+  return sql`select w as term from ${issues}, search_terms_of(${issues.title} || ' ' || ${issues.problemStatement} || ' ' || ${issues.desiredOutcome}) as w
+      where ${where}
+    union
+    select w as term from ${issueComments} join ${issues} on ${issues.id} = ${issueComments.issueId},
+      search_terms_of(${issueComments.body}) as w
+      where ${where}`;
+}
+
+/**
+ * A word the texts the actor may read do not contain is replaced by the words
+ * spelt most like it ("BRSKY" → "brski", "vouchr" → "voucher"). One query on the
+ * small word list (`search_terms`, words of public texts only), through its
+ * trigram index, plus the words of the confidential issues the actor may see;
+ * the texts themselves are never scanned for similarity. Which words are known
+ * therefore depends only on what the actor may read.
+ */
+async function withAlternatives(
+  db: Queryable,
+  actor: MaybeActor,
+  words: string[],
+): Promise<WordAlternatives[]> {
   const fuzzy = words.filter(mayBeMisspelt);
   if (fuzzy.length === 0) return words.map((word) => ({ word, alternatives: [] }));
   const list = sql.join(
     fuzzy.map((w) => sql`${w}`),
     sql`, `,
   );
+  const hidden = hiddenTerms(actor);
   const rows = await queryRows(
     db,
-    sql`select w.word,
+    hidden
+      ? sql`with hidden as (${hidden})
+        select w.word,
+          exists (select 1 from search_terms t where t.term = w.word)
+            or exists (select 1 from hidden h where h.term = w.word) as known,
+          array(select c.term from (
+                  select t.term from search_terms t where t.term % w.word
+                  union select h.term from hidden h) as c
+                where similarity(c.term, w.word) >= ${MIN_SIMILARITY}
+                order by similarity(c.term, w.word) desc, c.term
+                limit ${ALTERNATIVES_PER_WORD}) as similar
+        from unnest(array[${list}]::text[]) as w(word)`
+      : sql`select w.word,
           exists (select 1 from search_terms t where t.term = w.word) as known,
           array(select t.term from search_terms t
                 where t.term % w.word and similarity(t.term, w.word) >= ${MIN_SIMILARITY}
@@ -60,11 +102,15 @@ export interface TextQuery {
   any: SQL | null;
 }
 
-/** The queries for `q`, or null when it holds no word to search for. */
-export async function textQueries(db: Queryable, q: string): Promise<TextQuery | null> {
+/** The queries for `q` as `actor` types it, or null when it holds no word to search for. */
+export async function textQueries(
+  db: Queryable,
+  actor: MaybeActor,
+  q: string,
+): Promise<TextQuery | null> {
   const words = queryWords(q);
   if (words.length === 0) return null;
-  const alternatives = await withAlternatives(db, words);
+  const alternatives = await withAlternatives(db, actor, words);
   const all = tsqueryText(alternatives, "all");
   if (all === null) return null;
   const any = words.length > 1 ? tsqueryText(alternatives, "any") : null;
@@ -75,6 +121,6 @@ export async function textQueries(db: Queryable, q: string): Promise<TextQuery |
 }
 
 /** The every-word query for `q` (the lists' text filter), or null when it holds no word. */
-export async function textQuery(db: Queryable, q: string): Promise<SQL | null> {
-  return (await textQueries(db, q))?.all ?? null;
+export async function textQuery(db: Queryable, actor: MaybeActor, q: string): Promise<SQL | null> {
+  return (await textQueries(db, actor, q))?.all ?? null;
 }
