@@ -1,7 +1,17 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { VIEW_PAGES } from "../../server/domain/search/views";
 import { vocabularyText } from "./columns";
+import { issues } from "./issues";
 import { people } from "./people";
 
 /**
@@ -12,6 +22,29 @@ import { people } from "./people";
 export const searchTerms = pgTable("search_terms", { term: text("term").primaryKey() }, (t) => [
   index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
 ]);
+
+/**
+ * The words of confidential issues and of their comments, each with its issue, kept
+ * apart from `search_terms` so that the shared list tells nobody what hidden texts
+ * contain. A search adds the words of the issues its reader may see (a join on the
+ * issue's visibility, through the trigram index), so typo tolerance covers them too
+ * without reading the texts. Database triggers keep it current; an issue made public
+ * leaves it (its words join `search_terms`).
+ */
+export const confidentialSearchTerms = pgTable(
+  "confidential_search_terms",
+  {
+    term: text("term").notNull(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.term, t.issueId] }),
+    index("confidential_search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
+    index("confidential_search_terms_issue_idx").on(t.issueId),
+  ],
+);
 
 const viewPage = vocabularyText("saved view page", VIEW_PAGES);
 

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
-import { issues, searchTerms } from "~/db/schema";
+import { confidentialSearchTerms, issues, searchTerms } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { commentOnIssue } from "../issues/comment-issue";
 import { countIssuesByState, findIssues } from "../issues/find-issues";
@@ -216,11 +216,24 @@ describe(`search on ${testDbKind()}`, () => {
       .from(searchTerms)
       .where(inArray(searchTerms.term, ["gravitonwave", "zanzibarquokka", ...SECRET_WORDS]));
     expect(terms).toEqual([]);
+    // Its words (and its comment's) are kept apart, with the issue they belong to.
+    const apart = async () =>
+      (
+        await t.db
+          .select()
+          .from(confidentialSearchTerms)
+          .where(inArray(confidentialSearchTerms.term, ["gravitonwave", "zanzibarquokka"]))
+      ).sort((a, b) => a.term.localeCompare(b.term));
+    expect(await apart()).toEqual([
+      { term: "gravitonwave", issueId: hidden },
+      { term: "zanzibarquokka", issueId: hidden },
+    ]);
     // Those who may see it still have their typos forgiven towards its words.
     const r = await searchEverything(t.db, cast.alice, { q: "zanzibarquoka" });
     expect(r.issues.items.map((i) => i.id)).toEqual([hidden]);
-    // Once public, its words (and its comments') join the list.
+    // Once public, its words (and its comments') join the list and leave the private one.
     await t.db.update(issues).set({ confidential: false }).where(eq(issues.id, hidden));
+    expect(await apart()).toEqual([]);
     const anon = await searchEverything(t.db, null, { q: "zanzibarquoka" });
     expect(anon.issues.items.map((i) => i.id)).toEqual([hidden]);
   });

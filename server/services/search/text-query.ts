@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "~/db/client";
 import { queryRows } from "~/db/rows";
-import { issueComments, issues } from "~/db/schema";
+import { confidentialSearchTerms, issues } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import {
   mayBeMisspelt,
@@ -28,31 +28,24 @@ const ZWordRow = z.object({
 });
 
 /**
- * The words of confidential issues (and of their comments) the actor may see.
- * The shared word list holds only words anyone may read, so these are added per
- * reader; confidential issues are few, so they are read, not indexed. Null when
- * the actor sees no confidential issue beyond what anyone sees.
+ * The rows of `confidential_search_terms` (words of confidential issues and of
+ * their comments) whose issue the actor may see, joined to `issues`; null when
+ * the actor sees no confidential issue beyond what anyone sees. The shared list
+ * holds only words anyone may read, so these are added per reader.
  */
-function hiddenTerms(actor: MaybeActor): SQL | null {
+function confidentialTermsFor(actor: MaybeActor): SQL | null {
   if (!actor) return null;
   const visible = visibleIssues(actor);
-  const where = visible
-    ? and(eq(issues.confidential, true), visible)
-    : eq(issues.confidential, true);
-  return sql`select w as term from ${issues}, search_terms_of(${issues.title} || ' ' || ${issues.problemStatement} || ' ' || ${issues.desiredOutcome}) as w
-      where ${where}
-    union
-    select w as term from ${issueComments} join ${issues} on ${issues.id} = ${issueComments.issueId},
-      search_terms_of(${issueComments.body}) as w
-      where ${where}`;
+  return sql`${confidentialSearchTerms} join ${issues} on ${issues.id} = ${confidentialSearchTerms.issueId}
+    where ${and(eq(issues.confidential, true), visible)}`;
 }
 
 /**
  * A word the texts the actor may read do not contain is replaced by the words
  * spelt most like it ("BRSKY" → "brski", "vouchr" → "voucher"). One query on the
- * small word list (`search_terms`, words of public texts only), through its
- * trigram index, plus the words of the confidential issues the actor may see;
- * the texts themselves are never scanned for similarity. Which words are known
+ * small word lists through their trigram indexes: `search_terms` (words of
+ * public texts) and the words of the confidential issues the actor may see; the
+ * texts themselves are never scanned for similarity. Which words are known
  * therefore depends only on what the actor may read.
  */
 async function withAlternatives(
@@ -66,26 +59,20 @@ async function withAlternatives(
     fuzzy.map((w) => sql`${w}`),
     sql`, `,
   );
-  const hidden = hiddenTerms(actor);
+  const hidden = confidentialTermsFor(actor);
+  const term = confidentialSearchTerms.term;
   const rows = await queryRows(
     db,
-    hidden
-      ? sql`with hidden as (${hidden})
-        select w.word,
-          exists (select 1 from search_terms t where t.term = w.word)
-            or exists (select 1 from hidden h where h.term = w.word) as known,
+    sql`select w.word,
+          exists (select 1 from search_terms t where t.term = w.word)${
+            hidden ? sql` or exists (select 1 from ${hidden} and ${term} = w.word)` : sql``
+          } as known,
           array(select c.term from (
-                  select t.term from search_terms t where t.term % w.word
-                  union select h.term from hidden h) as c
+                  select t.term from search_terms t where t.term % w.word${
+                    hidden ? sql` union select ${term} from ${hidden} and ${term} % w.word` : sql``
+                  }) as c
                 where similarity(c.term, w.word) >= ${MIN_SIMILARITY}
                 order by similarity(c.term, w.word) desc, c.term
-                limit ${ALTERNATIVES_PER_WORD}) as similar
-        from unnest(array[${list}]::text[]) as w(word)`
-      : sql`select w.word,
-          exists (select 1 from search_terms t where t.term = w.word) as known,
-          array(select t.term from search_terms t
-                where t.term % w.word and similarity(t.term, w.word) >= ${MIN_SIMILARITY}
-                order by similarity(t.term, w.word) desc, t.term
                 limit ${ALTERNATIVES_PER_WORD}) as similar
         from unnest(array[${list}]::text[]) as w(word)`,
     ZWordRow,
