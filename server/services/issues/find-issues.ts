@@ -210,7 +210,7 @@ export async function countIssuesByState(db: Queryable, actor: MaybeActor, input
   const rows = await queryRows(
     db,
     sql`select s.state, (select count(*) from (select 1 from ${issues}
-          where ${issues.state} = s.state and ${where} limit ${COUNT_CAP + 1}) as m) as n
+          where ${and(sql`${issues.state} = s.state`, where)} limit ${COUNT_CAP + 1}) as m) as n
         from unnest(array[${sql.join(
           ISSUE_STATES.map((s) => sql`${s}`),
           sql`, `,
@@ -235,7 +235,7 @@ export async function countIssues(db: Queryable, actor: MaybeActor, input: FindI
   const [row] = await queryRows(
     db,
     sql`select count(*) as n from (select 1 from ${issues}
-          where ${and(...filters(actor, f, query))} limit ${COUNT_CAP + 1}) as m`,
+          where ${and(sql`true`, ...filters(actor, f, query))} limit ${COUNT_CAP + 1}) as m`,
     ZCount,
   );
   return row?.n ?? 0;

@@ -37,6 +37,10 @@ describe(`state counts on ${testDbKind()}`, () => {
     expect(counts["in-discussion"]).toBe(DISCUSSED);
     expect(counts.dispatched).toBe(0);
     expect(await countIssues(t.db, null, { states: ["in-discussion"] })).toBe(DISCUSSED);
+    // Someone who sees every issue has no visibility condition at all.
+    const all = await countIssuesByState(t.db, cast.secretariat, {});
+    expect(all).toMatchObject({ submitted: COUNT_CAP + 1, "in-discussion": DISCUSSED });
+    expect(await countIssues(t.db, cast.secretariat, {})).toBe(COUNT_CAP + 1);
   });
 
   it("count a confidential issue only for those who may see it", async () => {
