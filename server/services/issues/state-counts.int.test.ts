@@ -37,6 +37,14 @@ describe(`state counts on ${testDbKind()}`, () => {
     expect(counts["in-discussion"]).toBe(DISCUSSED);
     expect(counts.dispatched).toBe(0);
     expect(await countIssues(t.db, null, { states: ["in-discussion"] })).toBe(DISCUSSED);
+    // With a text filter the matches are grouped in one pass and capped the same way.
+    const matching = await countIssuesByState(t.db, null, { q: "bulk" });
+    expect(matching).toMatchObject({
+      submitted: COUNT_CAP + 1,
+      "in-discussion": DISCUSSED,
+      dispatched: 0,
+    });
+    expect((await countIssuesByState(t.db, null, { q: "bulk 1000" }))["submitted"]).toBe(1);
     // Someone who sees every issue has no visibility condition at all.
     const all = await countIssuesByState(t.db, cast.secretariat, {});
     expect(all).toMatchObject({ submitted: COUNT_CAP + 1, "in-discussion": DISCUSSED });
