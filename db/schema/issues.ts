@@ -75,6 +75,9 @@ export const issues = pgTable(
   },
   (t) => [
     index("issues_state_created_idx").on(t.state, t.createdAt, t.id),
+    // Newest first for readers who see every issue (chairs, the secretariat): their
+    // lists have no `not confidential` condition, so the partial index below cannot serve.
+    index("issues_created_idx").on(t.createdAt, t.id),
     index("issues_public_created_idx")
       .on(t.createdAt, t.id)
       .where(sql`not ${t.confidential}`),
