@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { MyWork } from "./_components/my-work";
-import { api, currentActor } from "./_trpc/server";
+import { api, currentActor, myWork } from "./_trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export default async function HomePage() {
   const actor = await currentActor();
   if (actor) {
     // A signed-in person's home is what waits for them.
-    const work = await caller.inbox.myWork();
+    const work = await myWork();
     return <MyWork name={actor.name} sections={work.sections} total={work.total} />;
   }
   const items = await caller.group.charterItems();

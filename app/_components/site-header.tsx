@@ -3,7 +3,7 @@ import { signOut } from "~/server/auth";
 import { roleLabel } from "~/server/domain/permissions/actor";
 import { NO_RESOURCE, can } from "~/server/domain/permissions/policy";
 import { formatCappedCount } from "~/server/domain/search/query";
-import { api, currentActor } from "../_trpc/server";
+import { api, currentActor, myWork } from "../_trpc/server";
 
 async function signOutAction() {
   "use server";
@@ -13,7 +13,7 @@ async function signOutAction() {
 export async function SiteHeader() {
   const actor = await currentActor();
   const unread = actor ? await (await api()).notification.unreadCount() : 0;
-  const waiting = actor ? await (await api()).inbox.count() : 0;
+  const waiting = actor ? (await myWork()).total : 0;
   const links: { href: string; label: string }[] = [
     { href: "/issues", label: "Issues" },
     { href: "/documents", label: "Documents" },

@@ -12,6 +12,11 @@ const context = cache(createContext);
  * the same policy checks, as the browser.
  */
 export const api = cache(async () => createCaller(await context()));
+/**
+ * The signed-in person's inbox, once per request: the header's count and the
+ * home page's sections come from the same computation.
+ */
+export const myWork = cache(async () => (await api()).inbox.myWork());
 /** The signed-in actor for this request, or null. */
 export const currentActor = cache(async () => (await context()).actor);
 

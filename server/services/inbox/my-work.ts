@@ -16,7 +16,7 @@ import {
 } from "~/server/domain/permissions/policy";
 import { recentRuns } from "../datatracker/runs";
 import { findAdPipeline } from "../documents/find-documents";
-import { countIssuesByState, findIssues, type FindIssuesInput } from "../issues/find-issues";
+import { countIssues, findIssues, type FindIssuesInput } from "../issues/find-issues";
 import { findGroupWork } from "../issues/group-work";
 import { holdingDuty } from "../roles/duty-holders";
 
@@ -63,15 +63,14 @@ async function issueSection(
   filter: Omit<FindIssuesInput, "states"> & { states: [IssueState] },
   since: "createdAt" | "updatedAt",
 ): Promise<InboxSection> {
-  const state = filter.states[0];
-  const [page, counts] = await Promise.all([
+  const [page, count] = await Promise.all([
     findIssues(db, actor, { ...filter, sort: "oldest", limit: SHOWN }),
-    // The triage page's state badges and the review page's count come from the same filter.
-    countIssuesByState(db, actor, filter),
+    // The same filter as the triage page's state badge and the review page's count.
+    countIssues(db, actor, filter),
   ]);
   return {
     ...s,
-    count: counts[state] ?? 0,
+    count,
     items: page.items.map((i) => ({
       key: `issue-${i.id}`,
       label: `#${i.id} ${i.title}`,
