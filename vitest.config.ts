@@ -28,11 +28,16 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],
+          // One migrated and seeded database per run, copied for each file.
+          globalSetup: ["db/testing/global-setup.ts"],
           exclude: ["node_modules/**"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Every file has databases of its own (copies of the run's template), so
+          // files run side by side, one per core.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

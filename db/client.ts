@@ -70,6 +70,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder; `memory` for an in-memory database (tests). */
   dataDir?: string | "memory";
+  /** For an in-memory database: start from this `dumpDataDir` tarball instead of empty. */
+  snapshot?: Blob;
   /** Max pool size for PostgreSQL. */
   poolSize?: number;
 }
@@ -90,7 +92,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
   let release = () => {};
   if (!opts.dataDir || opts.dataDir === "memory") {
-    client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+    client = await PGlite.create({ extensions: PGLITE_EXTENSIONS, loadDataDir: opts.snapshot });
   } else {
     const dir = path.resolve(opts.dataDir);
     mkdirSync(dir, { recursive: true });
