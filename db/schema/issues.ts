@@ -84,6 +84,8 @@ export const issues = pgTable(
     index("issues_charter_item_idx").on(t.charterItem),
     index("issues_suggested_group_idx").on(t.suggestedGroup),
     index("issues_submitter_idx").on(t.submitterId),
+    // A chair's inbox: their issues per state, newest first (My work's counts and lists).
+    index("issues_responsible_chair_idx").on(t.responsibleChairId, t.state, t.createdAt, t.id),
     index("issues_dispatched_idx").on(t.dispatchedAt),
     // Per-state counts of public issues (the issue list) as an index-only scan.
     index("issues_public_state_idx")

@@ -1,0 +1,1 @@
+CREATE INDEX "issues_responsible_chair_idx" ON "issues" USING btree ("responsible_chair_id","state","created_at","id");
