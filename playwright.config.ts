@@ -19,8 +19,11 @@ export default defineConfig({
   testDir: "./e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Files run side by side, tests within a file in order. The run is mostly waiting
+  // (page loads, mail-worker ticks, the digest period), so two workers halve it
+  // even on two cores; E2E_WORKERS=1 runs one file at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
