@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ISSUE_STATES, ISSUE_STATE_LABELS } from "~/server/domain/dispatch/states";
 import { IssueTable } from "../_components/issue-table";
 import { z } from "zod";
-import { COUNT_CAP, formatCappedCount } from "~/server/domain/search/query";
+import { COUNT_CAP, formatCappedCount, formatCount } from "~/server/domain/search/query";
 import { zId, zText, ZPageCursor } from "~/server/domain/validation";
 import { ParamProblems } from "../_components/param-problems";
 import { checkParams, qs } from "../_components/search-params";
@@ -38,11 +38,13 @@ export default async function IssuesPage({ searchParams }: Props) {
     caller.issue.counts(input),
     caller.view.list({ page: "issues" }),
   ]);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  // With q, each count stops just past the cap; a capped part makes the total a floor too.
-  const totalText = Object.values(counts).some((n) => n > COUNT_CAP)
-    ? `${formatCappedCount(COUNT_CAP + 1)}`
-    : formatCappedCount(total);
+  const total = Object.values(counts.byState).reduce((a, b) => a + b, 0);
+  // A capped count (or a search's lower bounds) makes the total a floor too.
+  const totalText = counts.atLeast
+    ? formatCount(total, true)
+    : Object.values(counts.byState).some((n) => n > COUNT_CAP)
+      ? formatCappedCount(COUNT_CAP + 1)
+      : formatCappedCount(total);
 
   return (
     <div className="space-y-4">
@@ -95,7 +97,7 @@ export default async function IssuesPage({ searchParams }: Props) {
             <option value="">Any ({totalText})</option>
             {ISSUE_STATES.map((s) => (
               <option key={s} value={s}>
-                {ISSUE_STATE_LABELS[s]} ({formatCappedCount(counts[s] ?? 0)})
+                {ISSUE_STATE_LABELS[s]} ({formatCount(counts.byState[s], counts.atLeast)})
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ISSUE_STATE_LABELS } from "~/server/domain/dispatch/states";
-import { formatCappedCount } from "~/server/domain/search/query";
+import { formatCount } from "~/server/domain/search/query";
 import { zText } from "~/server/domain/validation";
 import { ParamProblems } from "../_components/param-problems";
 import { checkParams, qs } from "../_components/search-params";
@@ -16,8 +16,8 @@ export const metadata: Metadata = { title: "Search" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const plural = (n: number, one: string, many: string) =>
-  `${formatCappedCount(n)} ${n === 1 ? one : many}`;
+const plural = (h: { total: number; atLeast: boolean }, one: string, many: string) =>
+  `${formatCount(h.total, h.atLeast)} ${h.total === 1 && !h.atLeast ? one : many}`;
 
 function SearchForm({ q }: { q?: string }) {
   return (
@@ -81,7 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <p role="status" className="text-sm text-slate-700">
         {found === 0
           ? `Nothing matches “${q}”. Check the spelling, or try fewer or other words.`
-          : `Found ${plural(r.issues.total, "issue", "issues")}, ${plural(r.documents.total, "document", "documents")} and ${plural(r.groups.total, "group", "groups")}.`}
+          : `Found ${plural(r.issues, "issue", "issues")}, ${plural(r.documents, "document", "documents")} and ${plural(r.groups, "group", "groups")}.`}
       </p>
       {r.exact && (
         <p className="card">
@@ -108,7 +108,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {r.issues.total > r.issues.items.length && (
         <p>
           <Link href={`/issues${qs({ q, sort: "relevance" })}`}>
-            All {formatCappedCount(r.issues.total)} matching issues in the issue list
+            All {formatCount(r.issues.total, r.issues.atLeast)} matching issues in the issue list
           </Link>
         </p>
       )}
@@ -155,14 +155,14 @@ function HitSection({
 }: {
   kind: string;
   label: string;
-  hits: { items: readonly unknown[]; total: number; allWords: boolean };
+  hits: { items: readonly unknown[]; total: number; atLeast: boolean; allWords: boolean };
   children: React.ReactNode;
 }) {
   if (hits.items.length === 0) return null;
   return (
     <section aria-labelledby={`hits-${kind}`} className="space-y-2">
       <h2 id={`hits-${kind}`}>
-        {label} ({formatCappedCount(hits.total)})
+        {label} ({formatCount(hits.total, hits.atLeast)})
       </h2>
       {!hits.allWords && (
         <p className="text-sm text-slate-700">

@@ -9,7 +9,7 @@ import {
 } from "~/server/domain/dispatch/states";
 import { AccessDenied } from "../_components/access-denied";
 import { z } from "zod";
-import { formatCappedCount } from "~/server/domain/search/query";
+import { formatCount } from "~/server/domain/search/query";
 import { ZAcronym, zId, zInt, ZPageCursor, zText } from "~/server/domain/validation";
 import { ParamProblems } from "../_components/param-problems";
 import { checkParams, paramList, qs } from "../_components/search-params";
@@ -116,7 +116,7 @@ export default async function TriagePage({ searchParams }: Props) {
                 className="btn"
               >
                 {ISSUE_STATE_LABELS[s]}{" "}
-                <span className="badge">{formatCappedCount(counts[s] ?? 0)}</span>
+                <span className="badge">{formatCount(counts.byState[s], counts.atLeast)}</span>
               </Link>
             </li>
           ))}

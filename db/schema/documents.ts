@@ -42,6 +42,9 @@ export const documents = pgTable(
   (t) => [
     index("documents_group_idx").on(t.groupAcronym),
     index("documents_search_idx").using("gin", t.searchText),
+    // Search ranks a bounded set of candidates, the most recently updated matches,
+    // walked newest first (server/services/search).
+    index("documents_updated_idx").on(t.updatedAt, t.name),
   ],
 );
 

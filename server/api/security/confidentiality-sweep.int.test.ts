@@ -204,7 +204,9 @@ interface Case {
 const data = (a: Answer) => (a.ok ? (a.data as Record<string, unknown>) : {});
 /** issue.counts: more issues than the public ones matched (the world has no public match). */
 const countsAnyIssue: Reveals = (_s, _t, a) =>
-  Object.values(data(a)).some((n) => typeof n === "number" && n > 0);
+  Object.values((data(a).byState as Record<string, unknown> | undefined) ?? {}).some(
+    (n) => typeof n === "number" && n > 0,
+  );
 /** view.list: a view's live count includes a confidential issue (the world has no public match). */
 function viewCountsAnything(a: Answer): boolean {
   if (!a.ok || !Array.isArray(a.data)) return false;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   exactReference,
   formatCappedCount,
+  formatCount,
   HIGHLIGHT_START as S,
   HIGHLIGHT_STOP as E,
   mayBeMisspelt,
@@ -140,4 +141,14 @@ describe("formatCappedCount", () => {
     [1000, "1,000"],
     [1001, "1,000+"],
   ])("%d → %s", (n, text) => expect(formatCappedCount(n)).toBe(text));
+});
+
+describe("formatCount", () => {
+  it.each([
+    [42, false, "42"],
+    [1001, false, "1,000+"],
+    [200, true, "200+"],
+    [0, true, "0+"],
+    [1234, true, "1,234+"],
+  ])("%d (at least: %s) → %s", (n, atLeast, text) => expect(formatCount(n, atLeast)).toBe(text));
 });

@@ -140,3 +140,18 @@ export const COUNT_CAP = 1000;
 export function formatCappedCount(n: number, cap = COUNT_CAP): string {
   return n > cap ? `${cap.toLocaleString("en")}+` : n.toLocaleString("en");
 }
+
+/**
+ * How many of the newest matches each way of matching (an issue's text, its title,
+ * its comments) contributes to a search. Relevance ranks these candidates, and the
+ * counts under a search are counted from them: a common word matches thousands of
+ * issues, and ranking or counting them all reads every one (PostgreSQL's indexes
+ * find the matches but cannot order them by rank), so a search would slow down as
+ * the tracker grows. Reading at most this many keeps every search bounded.
+ */
+export const SEARCH_SCAN = 200;
+
+/** A count as text: "42", "1,000+" above the cap, or "200+" when it is only a lower bound. */
+export function formatCount(n: number, atLeast: boolean): string {
+  return atLeast ? `${n.toLocaleString("en")}+` : formatCappedCount(n);
+}

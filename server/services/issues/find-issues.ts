@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/client";
 import { issues, people } from "~/db/schema";
 import { CHARTER_ITEM_IDS } from "~/server/domain/catalog";
 import type { CandidateKind } from "~/server/domain/routing";
-import { ISSUE_STATES } from "~/server/domain/dispatch/states";
+import { ISSUE_STATES, type IssueState } from "~/server/domain/dispatch/states";
 import { DomainError } from "~/server/domain/errors";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import {
@@ -19,7 +19,12 @@ import {
 } from "~/server/domain/validation";
 import { queryRows } from "~/db/rows";
 import { COUNT_CAP } from "~/server/domain/search/query";
-import { issueMatches, issueRelevance } from "../search/issue-text";
+import {
+  countIssueMatches,
+  issueCandidates,
+  issueMatches,
+  issueRelevance,
+} from "../search/issue-text";
 import { textQuery } from "../search/text-query";
 import { visibleIssues } from "./access";
 import { redactSimilarIssues } from "./issue-refs";
@@ -61,13 +66,9 @@ function positionOf(raw: string): CursorPosition {
   );
 }
 
-/**
- * The filter part, shared by the list and the counts. `query` is the full-text
- * query of `q` (null when `q` holds no word, which matches nothing).
- */
-function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>, query: SQL | null): SQL[] {
+/** The filters other than the text search, shared by the list and the counts. */
+function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>): SQL[] {
   const where: (SQL | undefined)[] = [visibleIssues(actor)];
-  if (f.q) where.push(query ? issueMatches(query) : sql`false`);
   if (f.states?.length) where.push(inArray(issues.state, f.states));
   if (f.charterItem === "none") where.push(isNull(issues.charterItem));
   else if (f.charterItem) where.push(eq(issues.charterItem, f.charterItem));
@@ -89,9 +90,16 @@ function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>, query: SQL 
 export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse(input);
   const query = f.q ? await textQuery(db, actor, f.q) : null;
-  const where = filters(actor, f, query);
+  const where = filters(actor, f);
   const relevance = query ? issueRelevance(query) : sql<number>`0`;
   const sort = f.sort === "relevance" && !query ? "newest" : f.sort;
+  // Newest or oldest first, every match is listed in order. Best match first ranks
+  // the bounded set of candidates (`issueCandidates`): ranking every match of a
+  // common word would read thousands of issues for each page.
+  if (f.q && !query) where.push(sql`false`);
+  else if (query && sort === "relevance") {
+    where.push(sql`${issues.id} in (${issueCandidates(query, and(...where))})`);
+  } else if (query) where.push(issueMatches(query));
   if (f.cursor) {
     const c = positionOf(f.cursor);
     const at = sql`${c.c}::timestamptz`;
@@ -196,42 +204,52 @@ function topCandidates() {
 
 const ZStateCount = z.object({ state: z.enum(ISSUE_STATES), n: z.coerce.number() });
 
+/** Issues per state; `atLeast` when each count is only a lower bound (see `countIssuesByState`). */
+export interface StateCounts {
+  byState: Record<IssueState, number>;
+  atLeast: boolean;
+}
+
 /**
- * Counts per state for the same filters (without the state filter itself). Each
- * count stops just past `COUNT_CAP` (show it with `formatCappedCount`): counting
- * every issue of a state reads the whole table, which grows without bound, while
- * a capped count reads at most `COUNT_CAP + 1` index entries per state whatever
- * the table's size. Exact totals over time are the dispatch report's job.
+ * Counts per state for the same filters (without the state filter itself).
  *
- * With `q`, the text index finds every match whatever the limit (a bitmap is
- * built whole before any row is read), so the matches are grouped by state in
- * one pass instead of one index lookup per state, and capped the same way.
+ * Without `q`, each count stops just past `COUNT_CAP` (show it with `formatCount`):
+ * counting every issue of a state reads the whole table, which grows without
+ * bound, while a capped count reads at most `COUNT_CAP + 1` index entries per
+ * state whatever the table's size. Exact totals over time are the dispatch
+ * report's job.
+ *
+ * With `q`, the matches are counted from the newest `SEARCH_SCAN` of them
+ * (`countIssueMatches`): a text index builds its whole list of matches before any
+ * row is read, so a cap saves nothing there. When there are more, `atLeast` is
+ * set and each count is a lower bound.
  */
-export async function countIssuesByState(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
+export async function countIssuesByState(
+  db: Queryable,
+  actor: MaybeActor,
+  input: FindIssuesInput,
+): Promise<StateCounts> {
   const f = ZFindIssues.parse({ ...input, states: undefined, cursor: undefined });
-  const query = f.q ? await textQuery(db, actor, f.q) : null;
-  const where = and(...filters(actor, f, query));
-  const rows = query
-    ? await queryRows(
-        db,
-        sql`select ${issues.state} as state, count(*) as n from ${issues}
-            where ${where} group by ${issues.state}`,
-        ZStateCount,
-      )
-    : await queryRows(
-        db,
-        sql`select s.state, (select count(*) from (select 1 from ${issues}
-              where ${and(sql`${issues.state} = s.state`, where)} limit ${COUNT_CAP + 1}) as m) as n
-            from unnest(array[${sql.join(
-              ISSUE_STATES.map((s) => sql`${s}`),
-              sql`, `,
-            )}]::text[]) as s(state)`,
-        ZStateCount,
-      );
-  const out: Record<string, number> = {};
-  for (const s of ISSUE_STATES) out[s] = 0;
-  for (const r of rows) out[r.state] = Math.min(Number(r.n), COUNT_CAP + 1);
-  return out;
+  const byState = Object.fromEntries(ISSUE_STATES.map((s) => [s, 0])) as Record<IssueState, number>;
+  const where = and(...filters(actor, f));
+  if (f.q) {
+    const query = await textQuery(db, actor, f.q);
+    if (!query) return { byState, atLeast: false };
+    const counts = await countIssueMatches(db, query, where);
+    return { byState: { ...byState, ...counts.byState }, atLeast: counts.atLeast };
+  }
+  const rows = await queryRows(
+    db,
+    sql`select s.state, (select count(*) from (select 1 from ${issues}
+          where ${and(sql`${issues.state} = s.state`, where)} limit ${COUNT_CAP + 1}) as m) as n
+        from unnest(array[${sql.join(
+          ISSUE_STATES.map((s) => sql`${s}`),
+          sql`, `,
+        )}]::text[]) as s(state)`,
+    ZStateCount,
+  );
+  for (const r of rows) byState[r.state] = Math.min(r.n, COUNT_CAP + 1);
+  return { byState, atLeast: false };
 }
 
 const ZCount = z.object({ n: z.coerce.number() });
@@ -243,10 +261,11 @@ const ZCount = z.object({ n: z.coerce.number() });
 export async function countIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
   const f = ZFindIssues.parse({ ...input, cursor: undefined });
   const query = f.q ? await textQuery(db, actor, f.q) : null;
+  const match = f.q ? (query ? issueMatches(query) : sql`false`) : undefined;
   const [row] = await queryRows(
     db,
     sql`select count(*) as n from (select 1 from ${issues}
-          where ${and(sql`true`, ...filters(actor, f, query))} limit ${COUNT_CAP + 1}) as m`,
+          where ${and(sql`true`, match, ...filters(actor, f))} limit ${COUNT_CAP + 1}) as m`,
     ZCount,
   );
   return row?.n ?? 0;

@@ -1,15 +1,14 @@
-import { and, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "~/db/client";
 import { queryRows } from "~/db/rows";
-import { issues } from "~/db/schema";
 import { ISSUE_STATES } from "~/server/domain/dispatch/states";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
-import { COUNT_CAP, HIGHLIGHT_START, HIGHLIGHT_STOP } from "~/server/domain/search/query";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_SCAN } from "~/server/domain/search/query";
 import { zInt, zText } from "~/server/domain/validation";
 import { visibleIssues } from "../issues/access";
 import { findExactMatch, type ExactMatch } from "./exact-match";
-import { issueMatches, rankedIssues } from "./issue-text";
+import { countIssueMatches, rankedIssues } from "./issue-text";
 import { textQueries, type TextQuery } from "./text-query";
 
 export const ZSearch = z.object({
@@ -47,12 +46,14 @@ const ZGroupHit = z.object({
 const ZCount = z.object({ n: z.coerce.number() });
 
 /**
- * One kind's results. Counts are capped: above `COUNT_CAP` they read as "at
- * least". `allWords` is false when nothing had every word and these results
- * have only some of them.
+ * One kind's results. `total` counts the matches read (`SEARCH_SCAN` newest per
+ * way of matching); `atLeast` says more may match, so it is a lower bound.
+ * `allWords` is false when nothing had every word and these results have only
+ * some of them.
  */
 export interface Hits<T> {
   total: number;
+  atLeast: boolean;
   allWords: boolean;
   items: T[];
 }
@@ -66,20 +67,11 @@ export interface SearchResults {
   groups: Hits<z.output<typeof ZGroupHit>>;
 }
 
-/** How many rows match, counting no further than just past the cap. */
-async function cappedCount(db: Queryable, from: SQL): Promise<number> {
-  const [row] = await queryRows(
-    db,
-    sql`select count(*) as n from (select 1 ${from} limit ${COUNT_CAP + 1}) as m`,
-    ZCount,
-  );
-  return row?.n ?? 0;
-}
+type Found<T> = Omit<Hits<T>, "allWords">;
 
 async function searchIssues(db: Queryable, actor: MaybeActor, query: SQL, limit: number) {
-  const where = and(visibleIssues(actor), issueMatches(query));
-  const ranked = rankedIssues(query, visibleIssues(actor), limit);
-  const [items, total] = await Promise.all([
+  const visible = visibleIssues(actor);
+  const [items, counts] = await Promise.all([
     queryRows(
       db,
       sql`select i.id, i.title, i.state, i.confidential,
@@ -88,19 +80,29 @@ async function searchIssues(db: Queryable, actor: MaybeActor, query: SQL, limit:
               select ${headline(sql`c.body`, query, SNIPPET)} from issue_comments c
               where c.issue_id = i.id and c.search_text @@ ${query}
               order by ts_rank_cd(c.search_text, ${query}) desc, c.id limit 1) end as "commentSnippet"
-          from (${ranked}) as r join issues i on i.id = r.id
+          from (${rankedIssues(query, visible, limit)}) as r join issues i on i.id = r.id
           order by r.relevance desc, i.id desc`,
       ZIssueHit,
     ),
-    cappedCount(db, sql`from ${issues} where ${where}`),
+    countIssueMatches(db, query, visible),
   ]);
-  return { total, items };
+  const total = Object.values(counts.byState).reduce((a, b) => a + b, 0);
+  return { total, atLeast: counts.atLeast, items };
 }
+
+/**
+ * The documents relevance ranks: the `SEARCH_SCAN` most recently updated
+ * matches, a bounded read (`documents_updated_idx`) however many match.
+ */
+const documentMatches = (query: SQL) =>
+  sql`select name from documents where search_text @@ ${query}
+    order by updated_at desc, name desc limit ${SEARCH_SCAN}`;
 
 async function searchDocuments(db: Queryable, query: SQL, limit: number) {
   const ranked = sql`select name, ts_rank_cd(search_text, ${query}) as rank from documents
-    where search_text @@ ${query} order by rank desc, name limit ${limit}`;
-  const [items, total] = await Promise.all([
+    where name in (${documentMatches(query)})
+    order by rank desc, name limit ${limit}`;
+  const [items, [count]] = await Promise.all([
     queryRows(
       db,
       sql`select d.name, d.title, d.group_acronym as "groupAcronym",
@@ -109,15 +111,17 @@ async function searchDocuments(db: Queryable, query: SQL, limit: number) {
           order by r.rank desc, d.name`,
       ZDocumentHit,
     ),
-    cappedCount(db, sql`from documents where search_text @@ ${query}`),
+    queryRows(db, sql`select count(*) as n from (${documentMatches(query)}) as m`, ZCount),
   ]);
-  return { total, items };
+  const total = count?.n ?? 0;
+  return { total, atLeast: total >= SEARCH_SCAN, items };
 }
 
+/** Groups are a few hundred at most: every match is ranked and counted. */
 async function searchGroups(db: Queryable, query: SQL, limit: number) {
   const ranked = sql`select acronym, ts_rank_cd(search_text, ${query}) as rank from groups
     where search_text @@ ${query} order by rank desc, acronym limit ${limit}`;
-  const [items, total] = await Promise.all([
+  const [items, [count]] = await Promise.all([
     queryRows(
       db,
       sql`select g.acronym, g.name, g.type, g.state,
@@ -126,16 +130,13 @@ async function searchGroups(db: Queryable, query: SQL, limit: number) {
           order by r.rank desc, g.acronym`,
       ZGroupHit,
     ),
-    cappedCount(db, sql`from groups where search_text @@ ${query}`),
+    queryRows(db, sql`select count(*) as n from groups where search_text @@ ${query}`, ZCount),
   ]);
-  return { total, items };
+  return { total: count?.n ?? 0, atLeast: false, items };
 }
 
 /** Results with every word, else (for a query of several words) with any of them. */
-async function allOrAny<T>(
-  query: TextQuery,
-  run: (q: SQL) => Promise<{ total: number; items: T[] }>,
-): Promise<Hits<T>> {
+async function allOrAny<T>(query: TextQuery, run: (q: SQL) => Promise<Found<T>>): Promise<Hits<T>> {
   const all = await run(query.all);
   if (all.total > 0 || !query.any) return { ...all, allWords: true };
   return { ...(await run(query.any)), allWords: false };
@@ -152,7 +153,7 @@ export async function searchEverything(
   input: SearchInput,
 ): Promise<SearchResults> {
   const { q, limit } = ZSearch.parse(input);
-  const empty = { total: 0, allWords: true, items: [] };
+  const empty = { total: 0, atLeast: false, allWords: true, items: [] };
   const [exact, query] = await Promise.all([
     findExactMatch(db, actor, q),
     textQueries(db, actor, q),

@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
+import { SEARCH_SCAN } from "~/server/domain/search/query";
 import { confidentialSearchTerms, issues, searchTerms } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { commentOnIssue } from "../issues/comment-issue";
@@ -146,6 +147,69 @@ describe(`search on ${testDbKind()}`, () => {
     expect(seen.sort()).toEqual([inTitle, inBody].sort());
   });
 
+  describe("a word more issues share than a search reads", () => {
+    const WORD = "zebrafinch";
+    let oldTitled: number;
+    let oldCommented: number;
+    beforeAll(async () => {
+      // The oldest issues: one names the word in its title, one only in a comment.
+      oldTitled = await file(t.db, cast.bob, { title: `Zebrafinch beacons drain batteries` });
+      oldCommented = await file(t.db, cast.bob, { title: "Lamp firmware rollback" });
+      await commentOnIssue(t.db, cast.alice, {
+        issueId: oldCommented,
+        body: "The zebrafinch gateway shows the same rollback.",
+      });
+      // Then more newer issues than a search reads, naming it only in their bodies.
+      await t.db.execute(sql`
+        insert into ${issues} (title, problem_statement, submitter_id, created_at)
+        select 'Bulk meter relay ' || n,
+               'Meters relay through a ${sql.raw(WORD)} hub in this deployment, among many others.',
+               ${cast.bob.personId}, now() + make_interval(secs => n)
+        from generate_series(1, ${SEARCH_SCAN + 20}) as n`);
+    });
+
+    it("ranks the newest matches and the comment matches, and counts a lower bound", async () => {
+      const r = await searchEverything(t.db, null, { q: WORD });
+      // Only the newest are read: the count is a lower bound and says so.
+      expect(r.issues.atLeast).toBe(true);
+      expect(r.issues.total).toBeGreaterThanOrEqual(SEARCH_SCAN);
+      expect(r.issues.total).toBeLessThanOrEqual(SEARCH_SCAN + 22);
+      const ranked: number[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = await findIssues(t.db, null, {
+          q: WORD,
+          sort: "relevance",
+          limit: 100,
+          cursor,
+        });
+        ranked.push(...page.items.map((x) => x.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      // The newest SEARCH_SCAN bulk issues and the old comment match, each once; the old
+      // title match is older than all of them, so it is not ranked.
+      expect(ranked).toContain(oldCommented);
+      expect(ranked).not.toContain(oldTitled);
+      expect(new Set(ranked).size).toBe(SEARCH_SCAN + 1);
+      expect(ranked.length).toBe(SEARCH_SCAN + 1);
+    });
+
+    it("lists every match newest first, beyond what relevance ranks", async () => {
+      const seen = new Set<number>();
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = await findIssues(t.db, null, { q: WORD, sort: "newest", limit: 100, cursor });
+        for (const x of page.items) seen.add(x.id);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen.size).toBe(SEARCH_SCAN + 22);
+      expect(seen).toContain(oldTitled);
+      expect(seen).toContain(oldCommented);
+    });
+  });
+
   describe("confidential issues, per role", () => {
     const roles = (): [string, MaybeActor, boolean][] => [
       ["anonymous", null, false],
@@ -166,7 +230,7 @@ describe(`search on ${testDbKind()}`, () => {
           const text = JSON.stringify({ ...r, q: "" });
           const list = await findIssues(t.db, actor, { q: word });
           const counts = await countIssuesByState(t.db, actor, { q: word });
-          const total = Object.values(counts).reduce((a, b) => a + b, 0);
+          const total = Object.values(counts.byState).reduce((a, b) => a + b, 0);
           const jump = await searchEverything(t.db, actor, { q: `#${secret}` });
           if (sees) {
             expect(
@@ -180,7 +244,7 @@ describe(`search on ${testDbKind()}`, () => {
             expect(total, who).toBe(1);
             expect(jump.exact?.href, who).toBe(`/issues/${secret}`);
           } else {
-            expect(r.issues, who).toEqual({ total: 0, allWords: true, items: [] });
+            expect(r.issues, who).toEqual({ total: 0, atLeast: false, allWords: true, items: [] });
             for (const w of SECRET_WORDS) expect(text.toLowerCase(), who).not.toContain(w);
             expect(list.items, who).toEqual([]);
             expect(total, who).toBe(0);
