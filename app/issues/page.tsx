@@ -4,7 +4,12 @@ import Link from "next/link";
 import { ISSUE_STATES, ISSUE_STATE_LABELS } from "~/server/domain/dispatch/states";
 import { IssueTable } from "../_components/issue-table";
 import { z } from "zod";
-import { COUNT_CAP, formatCappedCount, formatCount } from "~/server/domain/search/query";
+import {
+  COUNT_CAP,
+  formatCappedCount,
+  formatCount,
+  SEARCH_SCAN,
+} from "~/server/domain/search/query";
 import { zId, zText, ZPageCursor } from "~/server/domain/validation";
 import { ParamProblems } from "../_components/param-problems";
 import { checkParams, qs } from "../_components/search-params";
@@ -116,7 +121,21 @@ export default async function IssuesPage({ searchParams }: Props) {
           Apply
         </button>
       </form>
-      <DownloadLinks path="/exports/issues" what="these issues" query={{ q, state, sort }} />
+      {/* A download holds every match: best-match order ranks only the newest, so it is newest first. */}
+      <DownloadLinks
+        path="/exports/issues"
+        what="these issues"
+        query={{ q, state, sort: sort === "relevance" ? undefined : sort }}
+      />
+      {q && sort === "relevance" && counts.atLeast && (
+        <p className="text-sm text-slate-700">
+          Best match ranks the {SEARCH_SCAN.toLocaleString("en")} newest matching issues.{" "}
+          <Link href={`/issues${qs({ q, state, sort: "newest" })}`}>
+            List every match, newest first
+          </Link>
+          , or add words to narrow the search.
+        </p>
+      )}
       {page.items.length === 0 ? (
         <p className="card text-slate-700">
           {q || state ? "No issues match these filters." : "No issues have been filed yet."}{" "}
