@@ -66,6 +66,15 @@ export const issues = pgTable(
     dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     /**
+     * The group the recommended outcome sends the work to, as
+     * `outcomeTargetGroup` computes it: an existing working group's acronym,
+     * `iotops` for work IOTOPS keeps, null otherwise or before a recommendation.
+     * Stored so a group's dispatched work is an index read (My work, group pages).
+     */
+    targetGroup: text("target_group").generatedAlwaysAs(
+      sql`case "recommendation"->'outcome'->>'kind' when 'existing-wg' then "recommendation"->'outcome'->>'targetGroup' when 'iotops' then 'iotops' end`,
+    ),
+    /**
      * Search document: the title weighs most (A), the problem statement next (B),
      * the desired outcome below it (C, as comments do).
      */
@@ -87,6 +96,11 @@ export const issues = pgTable(
     // A chair's inbox: their issues per state, newest first (My work's counts and lists).
     index("issues_responsible_chair_idx").on(t.responsibleChairId, t.state, t.createdAt, t.id),
     index("issues_dispatched_idx").on(t.dispatchedAt),
+    // A group's dispatched work, newest dispatch first (findGroupWork). Partial: a
+    // group's issues not yet dispatched have no dispatch time and would come first.
+    index("issues_target_group_idx")
+      .on(t.targetGroup, t.dispatchedAt, t.id)
+      .where(sql`${t.state} in ('dispatched', 'accepted')`),
     // Per-state counts of public issues (the issue list) as an index-only scan.
     index("issues_public_state_idx")
       .on(t.state)

@@ -1,4 +1,4 @@
-import { and, desc, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { issues } from "~/db/schema";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
@@ -10,13 +10,6 @@ import { visibleIssues } from "./access";
  */
 export async function findGroupWork(db: Db, actor: MaybeActor, acronym: string) {
   const group = acronym.toLowerCase();
-  const target = or(
-    and(
-      sql`${issues.recommendation}->'outcome'->>'kind' = 'existing-wg'`,
-      sql`${issues.recommendation}->'outcome'->>'targetGroup' = ${group}`,
-    ),
-    group === "iotops" ? sql`${issues.recommendation}->'outcome'->>'kind' = 'iotops'` : sql`false`,
-  );
   const rows = await db
     .select({
       id: issues.id,
@@ -27,7 +20,14 @@ export async function findGroupWork(db: Db, actor: MaybeActor, acronym: string) 
       recommendation: issues.recommendation,
     })
     .from(issues)
-    .where(and(target, inArray(issues.state, ["dispatched", "accepted"]), visibleIssues(actor)))
+    .where(
+      and(
+        // The stored outcomeTargetGroup: an existing WG's acronym, or "iotops" for work IOTOPS keeps.
+        eq(issues.targetGroup, group),
+        inArray(issues.state, ["dispatched", "accepted"]),
+        visibleIssues(actor),
+      ),
+    )
     .orderBy(desc(issues.dispatchedAt), desc(issues.id))
     .limit(200);
   return {

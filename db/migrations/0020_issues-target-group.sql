@@ -1,0 +1,2 @@
+ALTER TABLE "issues" ADD COLUMN "target_group" text GENERATED ALWAYS AS (case "recommendation"->'outcome'->>'kind' when 'existing-wg' then "recommendation"->'outcome'->>'targetGroup' when 'iotops' then 'iotops' end) STORED;--> statement-breakpoint
+CREATE INDEX "issues_target_group_idx" ON "issues" USING btree ("target_group","dispatched_at","id") WHERE "issues"."state" in ('dispatched', 'accepted');
