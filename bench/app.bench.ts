@@ -27,6 +27,7 @@ import { parseOptions, type ScenarioName } from "./app/options";
 import {
   AS,
   MAY_BE_MISSING,
+  PACED,
   dropMissingRoutes,
   formatTable,
   ratioToFloor,
@@ -67,6 +68,8 @@ interface ScenarioOut {
   p95_ms: number;
   p99_ms: number;
   rps: number;
+  /** Requests a second the load was held to (`PACED`), or null when sent as fast as answered. */
+  paced_rps: number | null;
   errors: number;
   requests: number;
   sql_p50_ms: number | null;
@@ -258,6 +261,7 @@ async function main(): Promise<number> {
         targets: servers.map((s) => s.url),
         connections: o.connections,
         durationS: o.duration,
+        ...(PACED[name] ? { ratePerS: PACED[name] } : {}),
         headers: headersFor(name),
         work,
       });
@@ -331,6 +335,7 @@ async function main(): Promise<number> {
         p95_ms: res.p95_ms,
         p99_ms: res.p99_ms,
         rps: res.rps,
+        paced_rps: PACED[name] ?? null,
         errors: res.errors,
         requests: res.requests,
         sql_p50_ms: name in sql ? sql[name as SqlScenario] : null,

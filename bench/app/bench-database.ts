@@ -13,6 +13,7 @@ import { seedDatabase } from "~/db/seed";
 import { hashPassword } from "~/server/auth/passwords";
 import type { RawClient } from "./bulk";
 import { dropForeignKeys, dropSecondaryIndexes, rebuildIndexes } from "./deferred-indexes";
+import { disableWordTriggers, enableTriggers, fillWordLists } from "./deferred-words";
 import { generateDataset, type GeneratedData } from "./generate";
 import { round2 } from "./load-types";
 import type { Options } from "./options";
@@ -103,7 +104,10 @@ const BULK_TABLES = [
 /** Migrates, seeds and generates the data set, then vacuums; returns it with the time taken. */
 export async function seedBenchData(
   database: Database,
-  o: Pick<Options, "db" | "issues" | "documents" | "apply">,
+  o: Pick<Options, "db" | "issues" | "documents" | "apply"> & {
+    /** false: let the word lists' triggers fill them batch by batch (the tests compare both). */
+    deferWords?: boolean;
+  },
   runId: string,
   log: Log,
 ): Promise<{ data: GeneratedData; seedS: number; seedCpuS: number }> {
@@ -117,6 +121,7 @@ export async function seedBenchData(
   const raw = rawClient(database);
   const deferredKeys = await dropForeignKeys(raw, BULK_TABLES);
   const deferred = await dropSecondaryIndexes(raw, BULK_TABLES);
+  const wordTriggers = o.deferWords === false ? [] : await disableWordTriggers(raw, BULK_TABLES);
   const data = await generateDataset(raw, {
     issues: o.issues,
     documents: o.documents,
@@ -125,6 +130,14 @@ export async function seedBenchData(
     parallel: o.db === "postgres" ? 2 : 1,
     log,
   });
+  if (wordTriggers.length > 0) {
+    const w0 = performance.now();
+    await fillWordLists(raw, data.publicTokens.values());
+    await enableTriggers(raw, wordTriggers);
+    log(
+      `  word lists from ${data.publicTokens.size.toLocaleString("en")} distinct tokens in ${((performance.now() - w0) / 1000).toFixed(1)} s`,
+    );
+  }
   const i0 = performance.now();
   await rebuildIndexes(raw, deferred, o.db === "postgres" ? 2 : 1, log);
   // The keys one at a time: adding one locks both of its tables against the others.

@@ -17,6 +17,7 @@ import { int, pick, weighted, type Rand } from "./random";
 import { COMMENTS, DEVICES, RATIONALES } from "./words";
 import { issueText } from "./text";
 import type { Tables } from "./tables";
+import type { Tokens } from "./deferred-words";
 
 const DAY = 86_400_000;
 
@@ -171,6 +172,8 @@ export interface IssueContext {
   groupChairs: Map<string, Person>;
   suggestions: Map<CharterItemId, ReturnType<typeof suggestionRecord>[]>;
   docsByItem: Map<CharterItemId, DocInfo[]>;
+  /** Collects the tokens of public texts, for the word lists filled after the load. */
+  publicTokens: Tokens;
 }
 
 /** Who gives a command, and in which capacity (the permission policy's, as the services record it). */
@@ -324,7 +327,9 @@ export function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
     for (let i = 0; i < n; i++) {
       const author = r() < 0.6 ? pick(r, c.chairs) : pick(r, c.contributors);
       const when = c.createdAt + r() * (c.now - c.createdAt);
-      t.issueComments.push([c.id, author.id, pick(r, COMMENTS), new Date(when)]);
+      const body = pick(r, COMMENTS);
+      t.issueComments.push([c.id, author.id, body, new Date(when)]);
+      if (!confidential) c.publicTokens.add(body);
     }
   }
   if (dispatchedAt) {
@@ -333,6 +338,7 @@ export function generateIssue(r: Rand, t: Tables, c: IssueContext): number {
         t.dispatchedRevisions.push([d.name, d.rev, c.id, dispatchedAt]);
   }
 
+  if (!confidential) c.publicTokens.add(text.title, text.problemStatement, text.desiredOutcome);
   t.issues.push([
     c.id,
     text.title,

@@ -14,6 +14,7 @@ import { FIRST_NAMES, LAST_NAMES } from "./words";
 import { issueText, documentText, slugWords } from "./text";
 import { WG_GROUPS, type Person, type DocInfo, generateIssue } from "./generate-issue";
 import { tables, type Tables } from "./tables";
+import { Tokens } from "./deferred-words";
 
 const DAY = 86_400_000;
 
@@ -38,6 +39,8 @@ export interface GenerateOptions {
 
 export interface GeneratedData {
   rows: Record<string, number>;
+  /** Distinct tokens of the public texts (issues, their comments, documents), for `fillWordLists`. */
+  publicTokens: Tokens;
   chair: BenchLogin;
   contributor: BenchLogin;
 }
@@ -136,7 +139,8 @@ export async function generateDataset(
     suggestions.set(item, list);
   }
 
-  const docsTask = generateDocuments(r, t, opts.documents, now, people, ads);
+  const publicTokens = new Tokens();
+  const docsTask = generateDocuments(r, t, opts.documents, now, people, ads, publicTokens);
   const docs = docsTask.docs;
   const docsByItem = new Map<CharterItemId, DocInfo[]>();
   for (const d of docs) {
@@ -169,6 +173,7 @@ export async function generateDataset(
         groupChairs,
         suggestions,
         docsByItem,
+        publicTokens,
       });
     }
     await writer.write([
@@ -195,6 +200,7 @@ export async function generateDataset(
   });
   return {
     rows,
+    publicTokens,
     chair: login(people[0]!, ["chair/iotops"]),
     contributor: login(people[1]!, []),
   };
@@ -207,6 +213,7 @@ function generateDocuments(
   now: number,
   people: Person[],
   ads: { person: Person; area: string }[],
+  publicTokens: Tokens,
 ): { docs: DocInfo[]; done: Promise<void> } {
   const docs: DocInfo[] = [];
   const names = new Set<string>();
@@ -242,6 +249,7 @@ function generateDocuments(
     if (kind === "individual") individual.push(name);
 
     const ad = r() < 0.3 ? pick(r, ads).person.email : null;
+    publicTokens.add(name, text.title, text.abstract);
     t.documents.push([
       name,
       rev,

@@ -146,6 +146,7 @@ async function main() {
     {
       url,
       connections: spec.connections,
+      ...(spec.ratePerS ? { overallRate: spec.ratePerS } : {}),
       duration: spec.durationS + DRAIN_CAP_MS / 1000 + 15,
       timeout: TIMEOUT_S,
       requests: [

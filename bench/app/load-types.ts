@@ -19,6 +19,8 @@ export interface LoadSpec {
   targets: string[];
   connections: number;
   durationS: number;
+  /** Requests a second over all connections (autocannon's `overallRate`); unset: as fast as answered. */
+  ratePerS?: number;
   /** Headers on every request (e.g. the session cookie). */
   headers: Record<string, string>;
   work: LoadWork;

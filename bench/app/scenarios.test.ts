@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { THROTTLE_RULES } from "~/server/domain/people/throttle-rules";
 import { SCENARIOS, type ScenarioName } from "./options";
 import { mulberry32 } from "./random";
 import {
   AS,
   FLOORS,
   FLOOR_OF,
+  PACED,
   dropMissingRoutes,
   formatTable,
   ratioToFloor,
@@ -114,6 +116,7 @@ describe("formatTable", () => {
           p50_ms: 10,
           p95_ms: 20,
           rps: 100,
+          paced_rps: null,
           errors: 0,
           sql_p50_ms: null,
           ratio_to_floor: null,
@@ -123,17 +126,40 @@ describe("formatTable", () => {
           p50_ms: 25,
           p95_ms: 30,
           rps: 40,
+          paced_rps: null,
           errors: 0,
           sql_p50_ms: 1.5,
           ratio_to_floor: { floor: "floor-page", p50: 2.5, p95: 1.5 },
         },
+        {
+          name: "api-list",
+          p50_ms: 3,
+          p95_ms: 5,
+          rps: 3.9,
+          paced_rps: 4,
+          errors: 0,
+          sql_p50_ms: null,
+          ratio_to_floor: { floor: "floor-api", p50: 1.2, p95: 1.1 },
+        },
       ],
-      [{ name: "api-list", reason: "/api/v1/issues answers 404 on this build" }],
+      [{ name: "export-csv", reason: "/exports/triage answers 404 on this build" }],
     );
     const lines = text.split("\n");
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^floor-page .* — *$/);
+    expect(lines[1]).not.toContain("paced");
     expect(lines[2]).toMatch(/2\.5 \/ 1\.5 \(floor-page\)$/);
-    expect(lines[3]).toBe("api-list    skipped: /api/v1/issues answers 404 on this build");
+    expect(lines[3]).toMatch(/^api-list .* 3\.9 \(paced\) /);
+    expect(lines[4]).toBe("export-csv  skipped: /exports/triage answers 404 on this build");
+  });
+
+  it("paces the public API under its per-address quota, and nothing else", () => {
+    const { points, durationS } = THROTTLE_RULES["api-ip"];
+    for (const [name, rate] of Object.entries(PACED)) {
+      expect(name).toBe("api-list");
+      expect(rate).toBeGreaterThan(0);
+      expect(rate! * durationS).toBeLessThan(points);
+    }
+    expect(PACED["api-list"]).toBeDefined();
   });
 });
