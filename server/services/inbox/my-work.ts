@@ -169,10 +169,11 @@ async function unchairedHandoffs(
 export async function myWork(db: Db, maybe: MaybeActor) {
   assertCan(maybe, "issue.file", NO_RESOURCE);
   const actor = maybe!;
-  const sections: InboxSection[] = [];
+  // The sections' reads are independent: they run at once, and keep this order.
+  const parts: Promise<InboxSection>[] = [];
 
-  sections.push(
-    await issueSection(
+  parts.push(
+    issueSection(
       db,
       actor,
       {
@@ -187,21 +188,8 @@ export async function myWork(db: Db, maybe: MaybeActor) {
   );
 
   if (holds(actor, "triage.view")) {
-    const returned = await issueSection(
-      db,
-      actor,
-      {
-        key: "returned",
-        role: "iotops-chair",
-        title: "Returned by the area director or the receiving group",
-        href: "/triage?state=returned",
-      },
-      { states: ["returned"] },
-      "updatedAt",
-    );
-    returned.items = await returnNotes(db, returned.items);
-    sections.push(
-      await issueSection(
+    parts.push(
+      issueSection(
         db,
         actor,
         {
@@ -213,7 +201,7 @@ export async function myWork(db: Db, maybe: MaybeActor) {
         { states: ["submitted"] },
         "createdAt",
       ),
-      await issueSection(
+      issueSection(
         db,
         actor,
         {
@@ -225,15 +213,28 @@ export async function myWork(db: Db, maybe: MaybeActor) {
         { states: ["in-discussion"], responsibleChair: actor.personId },
         "updatedAt",
       ),
-      returned,
+      (async () => {
+        const returned = await issueSection(
+          db,
+          actor,
+          {
+            key: "returned",
+            role: "iotops-chair",
+            title: "Returned by the area director or the receiving group",
+            href: "/triage?state=returned",
+          },
+          { states: ["returned"] },
+          "updatedAt",
+        );
+        return { ...returned, items: await returnNotes(db, returned.items) };
+      })(),
     );
   }
 
   if (holds(actor, "review.view")) {
     const areas = reviewAreas(actor);
-    const pipeline = await findAdPipeline(db, actor);
-    sections.push(
-      await issueSection(
+    parts.push(
+      issueSection(
         db,
         actor,
         {
@@ -245,93 +246,107 @@ export async function myWork(db: Db, maybe: MaybeActor) {
         { states: ["ad-review"], areas: areas === "all" ? undefined : [...areas] },
         "updatedAt",
       ),
-      {
-        key: "pipeline",
-        role: "ad",
-        title: "Documents in your pipeline",
-        count: pipeline.length,
-        href: "/review#pipeline-title",
-        items: pipeline.slice(0, SHOWN).map((d) => ({
-          key: `doc-${d.name}`,
-          label: `${d.name}: ${d.reasons.join("; ")}`,
-          href: `/documents/${d.name}`,
-          since: d.updatedAt,
-        })),
-      },
-      await unchairedHandoffs(db, actor, areas),
+      (async (): Promise<InboxSection> => {
+        const pipeline = await findAdPipeline(db, actor);
+        return {
+          key: "pipeline",
+          role: "ad",
+          title: "Documents in your pipeline",
+          count: pipeline.length,
+          href: "/review#pipeline-title",
+          items: pipeline.slice(0, SHOWN).map((d) => ({
+            key: `doc-${d.name}`,
+            label: `${d.name}: ${d.reasons.join("; ")}`,
+            href: `/documents/${d.name}`,
+            since: d.updatedAt,
+          })),
+        };
+      })(),
+      unchairedHandoffs(db, actor, areas),
     );
   }
 
   if (holds(actor, "handoffs.view")) {
     for (const group of chairedGroups(actor)) {
-      const work = await findGroupWork(db, actor, group);
-      sections.push({
-        key: `handoffs-${group}`,
-        role: "receiving-chair",
-        title: `Hand-offs to ${group.toUpperCase()} awaiting acknowledgement`,
-        count: work.awaiting.length,
-        href: `/groups/${group}`,
-        items: work.awaiting
-          .map((i) => ({
-            key: `handoff-${i.id}`,
-            label: `#${i.id} ${i.title}`,
-            href: `/issues/${i.id}`,
-            since: i.dispatchedAt,
-          }))
-          .sort(oldestFirst)
-          .slice(0, SHOWN),
-      });
+      parts.push(
+        findGroupWork(db, actor, group).then((work) => ({
+          key: `handoffs-${group}`,
+          role: "receiving-chair",
+          title: `Hand-offs to ${group.toUpperCase()} awaiting acknowledgement`,
+          count: work.awaiting.length,
+          href: `/groups/${group}`,
+          items: work.awaiting
+            .map((i) => ({
+              key: `handoff-${i.id}`,
+              label: `#${i.id} ${i.title}`,
+              href: `/issues/${i.id}`,
+              since: i.dispatchedAt,
+            }))
+            .sort(oldestFirst)
+            .slice(0, SHOWN),
+        })),
+      );
     }
   }
 
   if (decide(actor, "outbox.view", NO_RESOURCE).allowed) {
-    const failed = await db
-      .select({ id: outbox.id, subject: outbox.subject, at: outbox.createdAt })
-      .from(outbox)
-      .where(eq(outbox.status, "failed"));
-    sections.push({
-      key: "failed-mail",
-      role: "secretariat",
-      title: "E-mail that could not be delivered",
-      count: failed.length,
-      href: "/admin/outbox",
-      items: failed.slice(0, SHOWN).map((m) => ({
-        key: `mail-${m.id}`,
-        label: m.subject,
-        href: "/admin/outbox",
-        since: m.at,
-      })),
-    });
+    parts.push(
+      db
+        .select({ id: outbox.id, subject: outbox.subject, at: outbox.createdAt })
+        .from(outbox)
+        .where(eq(outbox.status, "failed"))
+        .then((failed) => ({
+          key: "failed-mail",
+          role: "secretariat",
+          title: "E-mail that could not be delivered",
+          count: failed.length,
+          href: "/admin/outbox",
+          items: failed.slice(0, SHOWN).map((m) => ({
+            key: `mail-${m.id}`,
+            label: m.subject,
+            href: "/admin/outbox",
+            since: m.at,
+          })),
+        })),
+    );
   }
   if (decide(actor, "sync.view", NO_RESOURCE).allowed) {
     // The sync page lists the ten most recent runs; the failed ones among them.
-    const runs = (await recentRuns(db, 10)).filter((r) => r.status === "failed");
-    sections.push({
-      key: "sync-errors",
-      role: "secretariat",
-      title: "Datatracker sync runs that failed",
-      count: runs.length,
-      href: "/admin/sync",
-      items: runs.slice(0, SHOWN).map((r) => ({
-        key: `sync-${r.id}`,
-        label: `Run #${r.id}: ${r.errors.length} problem${r.errors.length === 1 ? "" : "s"}`,
-        href: "/admin/sync",
-        since: r.startedAt,
-      })),
-    });
+    parts.push(
+      recentRuns(db, 10).then((recent) => {
+        const runs = recent.filter((r) => r.status === "failed");
+        return {
+          key: "sync-errors",
+          role: "secretariat",
+          title: "Datatracker sync runs that failed",
+          count: runs.length,
+          href: "/admin/sync",
+          items: runs.slice(0, SHOWN).map((r) => ({
+            key: `sync-${r.id}`,
+            label: `Run #${r.id}: ${r.errors.length} problem${r.errors.length === 1 ? "" : "s"}`,
+            href: "/admin/sync",
+            since: r.startedAt,
+          })),
+        };
+      }),
+    );
   }
   if (decide(actor, "admin.view", NO_RESOURCE).allowed) {
-    sections.push(await unchairedHandoffs(db, actor, "all"), {
-      key: "role-requests",
-      role: "secretariat",
-      title: "Role requests",
-      count: 0,
-      href: "/admin/roles",
-      items: [],
-      note: "People cannot request a role in the app yet, so nothing is recorded here: roles are granted on the Roles page when asked by e-mail.",
-    });
+    parts.push(
+      unchairedHandoffs(db, actor, "all"),
+      Promise.resolve({
+        key: "role-requests",
+        role: "secretariat",
+        title: "Role requests",
+        count: 0,
+        href: "/admin/roles",
+        items: [],
+        note: "People cannot request a role in the app yet, so nothing is recorded here: roles are granted on the Roles page when asked by e-mail.",
+      }),
+    );
   }
 
+  const sections = await Promise.all(parts);
   return { sections, total: sections.reduce((n, s) => n + s.count, 0) };
 }
 
