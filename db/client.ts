@@ -62,6 +62,17 @@ export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 /** PostgreSQL extensions the embedded database loads (search uses trigram matching). */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
+/**
+ * Session settings of the app's PostgreSQL connections. Every page's query is
+ * bounded (an index read, a capped count, a bounded search), so it finishes in
+ * a few milliseconds; parallel workers (about 7 ms to start each time) and JIT
+ * compilation (tens of milliseconds, triggered by cost estimates that a rare
+ * search word's missing statistics inflate) cost more than the query itself, and
+ * under load the workers compete with other requests for the same cores. The one
+ * large read, the dispatch report after a dispatch, is cached per app server.
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0";
+
 /** Arbitrary constant key for the advisory lock that serialises start-up migrations. */
 const MIGRATION_LOCK_KEY = 720_957;
 
@@ -78,7 +89,11 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      options: POSTGRES_SESSION_OPTIONS,
+    });
     // An idle pooled connection can be closed by the server (restart, failover,
     // DROP DATABASE … FORCE). pg-pool re-emits that as an 'error' on the pool, which
     // would crash the process without a listener; the pool replaces the connection.
