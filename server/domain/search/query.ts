@@ -151,6 +151,20 @@ export function formatCappedCount(n: number, cap = COUNT_CAP): string {
  */
 export const SEARCH_SCAN = 200;
 
+/**
+ * How many of the newest issues (or comments) a search reads in order looking for
+ * its `SEARCH_SCAN` matches: a common word finds them long before, and no search
+ * reads more, however large the tracker.
+ */
+export const SEARCH_WALK = 2000;
+
+/**
+ * A word found at most this often among the `SEARCH_WALK` newest is rare: its
+ * matches are collected from the text index instead (few rows, since the word is
+ * rare), so an old match of a rare word is still found.
+ */
+export const SEARCH_RARE = 4;
+
 /** A count as text: "42", "1,000+" above the cap, or "200+" when it is only a lower bound. */
 export function formatCount(n: number, atLeast: boolean): string {
   return atLeast ? `${n.toLocaleString("en")}+` : formatCappedCount(n);

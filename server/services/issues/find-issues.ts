@@ -23,6 +23,8 @@ import {
   countIssueMatches,
   issueCandidates,
   issueMatches,
+  isRareText,
+  rareIssueMatches,
   issueRelevance,
 } from "../search/issue-text";
 import { textQuery } from "../search/text-query";
@@ -99,7 +101,11 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
   if (f.q && !query) where.push(sql`false`);
   else if (query && sort === "relevance") {
     where.push(sql`${issues.id} in (${issueCandidates(query, and(...where))})`);
-  } else if (query) where.push(issueMatches(query));
+  } else if (query) {
+    // Newest or oldest first: a rare word's few matches come from the text index.
+    const rare = await isRareText(db, query, and(...where));
+    where.push(rare ? rareIssueMatches(query) : issueMatches(query));
+  }
   if (f.cursor) {
     const c = positionOf(f.cursor);
     const at = sql`${c.c}::timestamptz`;

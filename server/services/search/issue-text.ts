@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/client";
 import { queryRows } from "~/db/rows";
 import { issues } from "~/db/schema";
 import { ISSUE_STATES, type IssueState } from "~/server/domain/dispatch/states";
-import { SEARCH_SCAN } from "~/server/domain/search/query";
+import { SEARCH_RARE, SEARCH_SCAN, SEARCH_WALK } from "~/server/domain/search/query";
 
 /**
  * Issues whose own text or one of whose comments matches the query. Written as
@@ -19,6 +19,41 @@ export function issueMatches(query: SQL): SQL {
 }
 
 /**
+ * `issueMatches` for a rare word: the issues whose text matches are collected
+ * from the text index first (a rare word has few), so the list reads only those
+ * rows. Listed newest first with `issueMatches`, PostgreSQL may instead walk the
+ * creation-time index testing every issue, which is fast for a common word but
+ * reads the whole table for a word it has no statistics on (4 s at 1,000,000).
+ */
+export function rareIssueMatches(query: SQL): SQL {
+  return sql`(${issues.id} = any(array(select i.id from issues i where i.search_text @@ ${query}))
+    or ${issues.id} = any(array(
+      select c.issue_id from issue_comments c where c.search_text @@ ${query})))`;
+}
+
+/**
+ * Whether `query`'s words are rare among the issues under `where`: found at most
+ * `SEARCH_RARE` times in the newest `SEARCH_WALK` (a bounded read). Lists choose
+ * `rareIssueMatches` or `issueMatches` by it.
+ */
+export async function isRareText(
+  db: Queryable,
+  query: SQL,
+  where: SQL | undefined,
+): Promise<boolean> {
+  const [row] = await queryRows(
+    db,
+    sql`select count(*) as n from (select 1 from (select ${issues.searchText} as st from ${issues}
+          ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}) as r
+        where r.st @@ ${query} limit ${SEARCH_RARE + 1}) as m`,
+    ZCount,
+  );
+  return (row?.n ?? 0) <= SEARCH_RARE;
+}
+
+const ZCount = z.object({ n: z.coerce.number() });
+
+/**
  * An issue's relevance in the lists, 0 to 999: `ts_rank_cd` over its weighted
  * text (title A, problem statement B, desired outcome C), squashed into an
  * integer so it can be a keyset-pagination key. An issue found only through a
@@ -30,34 +65,85 @@ export function issueRelevance(query: SQL): SQL<number> {
 }
 
 const andWhere = (where: SQL | undefined) => (where ? sql` and ${where}` : sql``);
+const whereClause = (where: SQL | undefined) => (where ? sql`where ${where}` : sql``);
 const newestFirst = sql`order by ${issues.createdAt} desc, ${issues.id} desc`;
 
-/*
- * The two ways an issue matches, each read newest first and stopped after `limit`
- * matches under `where` (the reader's visibility and the list's filters).
- * PostgreSQL picks per query between walking the creation-time index until enough
- * rows match (a common word) and collecting the few matches from the GIN index (a
- * rare one); either way a part reads a bounded number of rows.
+/**
+ * One way an issue matches (its own text, `t`, or a comment, `c`), as common
+ * table expressions named after it:
+ * - `<p>_recent`: the matches among the newest `SEARCH_WALK` rows, newest first,
+ *   at most `limit`. A walk in creation order stops as soon as it has `limit`, so
+ *   a common word reads few rows, and never reads more than `SEARCH_WALK`.
+ * - `<p>_older`: when the walk found at most `SEARCH_RARE` (a rare word, or a
+ *   misspelling widened to one), the newest `limit` matches of all, collected from
+ *   the text index. The collection is fenced (`materialized`, sorted outside), so
+ *   PostgreSQL cannot turn it back into a walk of the whole table, which is what it
+ *   chose for a rare word it had no statistics on (4 s at 1,000,000 issues). A rare
+ *   word has few matches, so the index returns few rows.
+ * - `<p>_exact`: true when the two hold every match (nothing was cut off).
+ *
+ * A word between the two (more than `SEARCH_RARE` matches in the newest rows,
+ * fewer than `limit`) contributes the matches among the newest rows; its counts
+ * are then lower bounds. Every read is bounded by `SEARCH_WALK` or by the matches
+ * of a rare word, however large the tracker grows.
  */
-const textPart = (query: SQL, where: SQL | undefined, limit: number) =>
-  sql`select ${issues.id} as id from ${issues}
-    where ${issues.searchText} @@ ${query}${andWhere(where)} ${newestFirst} limit ${limit}`;
-/** The issues of the newest matching comments (a comment's issue may repeat, so it yields up to `limit`). */
-const commentPart = (query: SQL, where: SQL | undefined, limit: number) =>
-  sql`select c.issue_id as id from issue_comments c join ${issues} on ${issues.id} = c.issue_id
-    where c.search_text @@ ${query}${andWhere(where)} order by c.id desc limit ${limit}`;
+function matchPart(
+  p: "t" | "c",
+  query: SQL,
+  where: SQL | undefined,
+  limit: number,
+): { ctes: SQL; ids: SQL; exact: SQL } {
+  const [recent, older, seen, exact] = ["recent", "older", "seen", "exact"].map((n) =>
+    sql.raw(`${p}_${n}`),
+  );
+  const ctes =
+    p === "t"
+      ? sql`${recent} as (
+            select r.id from (select ${issues.id} as id, ${issues.searchText} as st from ${issues}
+              ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}) as r
+            where r.st @@ ${query} limit ${limit}),
+          ${older} as (
+            select m.id from (select ${issues.id} as id, ${issues.createdAt} as at from ${issues}
+              where (select count(*) from ${recent}) <= ${SEARCH_RARE}
+                and ${issues.searchText} @@ ${query}${andWhere(where)} offset 0) as m
+            order by m.at desc, m.id desc limit ${limit}),
+          ${seen} as (select count(*) as n from (select 1 from ${issues}
+              ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}) as w)`
+      : // Comments: the newest comments, then those of issues under `where`.
+        sql`${recent} as (
+            select r.issue_id as id from (select c.issue_id, c.search_text as st from issue_comments c
+              order by c.id desc limit ${SEARCH_WALK}) as r join ${issues} on ${issues.id} = r.issue_id
+            where r.st @@ ${query}${andWhere(where)} limit ${limit}),
+          ${older} as (
+            select m.id from (select c.issue_id as id, c.id as cid from issue_comments c
+              join ${issues} on ${issues.id} = c.issue_id
+              where (select count(*) from ${recent}) <= ${SEARCH_RARE}
+                and c.search_text @@ ${query}${andWhere(where)} offset 0) as m
+            order by m.cid desc limit ${limit}),
+          ${seen} as (select count(*) as n from (select 1 from issue_comments
+              order by id desc limit ${SEARCH_WALK}) as w)`;
+  return {
+    ctes: sql`${ctes}, ${exact} as (select (select count(*) from ${recent}) < ${limit} and
+        case when (select count(*) from ${recent}) <= ${SEARCH_RARE}
+          then (select count(*) from ${older}) < ${limit}
+          else (select n from ${seen}) < ${SEARCH_WALK} end as ok)`,
+    ids: sql`select id from ${recent} union select id from ${older}`,
+    exact: sql`(select ok from ${exact})`,
+  };
+}
 
 /**
- * The ids relevance ranks for `query` under `where`: the newest `SEARCH_SCAN`
- * issues whose text matches and those of the newest `SEARCH_SCAN` matching
- * comments. Two bounded reads, however many issues match. An older issue is
- * ranked only while it is among them; newest or oldest first lists every match.
+ * The ids relevance ranks for `query` under `where`: the newest matches of each
+ * way of matching (`matchPart`), at most `SEARCH_SCAN` each. Bounded reads,
+ * however many issues match. An older issue is ranked only while it is among
+ * them; newest or oldest first lists every match.
  * (A third read of the newest title matches was tried: a title word is rarer, so
  * the walk reads 3 to 4 times as many rows, 30 ms at 100,000 issues.)
  */
 export function issueCandidates(query: SQL, where: SQL | undefined): SQL {
-  return sql`(${textPart(query, where, SEARCH_SCAN)})
-    union (${commentPart(query, where, SEARCH_SCAN)})`;
+  const t = matchPart("t", query, where, SEARCH_SCAN);
+  const c = matchPart("c", query, where, SEARCH_SCAN);
+  return sql`with ${t.ctes}, ${c.ctes} ${t.ids} union ${c.ids}`;
 }
 
 /**
@@ -97,13 +183,13 @@ export async function countIssueMatches(
   query: SQL,
   where: SQL | undefined,
 ): Promise<MatchCounts> {
+  const t = matchPart("t", query, where, SEARCH_SCAN);
+  const c = matchPart("c", query, where, SEARCH_SCAN);
   const rows = await queryRows(
     db,
-    sql`with t as (${textPart(query, where, SEARCH_SCAN)}),
-          c as (${commentPart(query, where, SEARCH_SCAN)})
-        select i.state, count(*) as n,
-          (select count(*) from t) >= ${SEARCH_SCAN} or (select count(*) from c) >= ${SEARCH_SCAN} as partial
-        from issues i where i.id in (select id from t union select id from c)
+    sql`with ${t.ctes}, ${c.ctes}
+        select i.state, count(*) as n, not (${t.exact} and ${c.exact}) as partial
+        from issues i where i.id in (${t.ids} union ${c.ids})
         group by i.state`,
     ZMatchCount,
   );
