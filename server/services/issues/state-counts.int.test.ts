@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await t?.close();
+  await t?.destroy();
 });
 
 describe(`state counts on ${testDbKind()}`, () => {
