@@ -4,6 +4,9 @@ import type { Queryable } from "./client";
 
 const ZResult = z.object({ rows: z.array(z.unknown()) });
 
+/** A row of one count, `select count(*) as n` (drivers answer bigint as text). */
+export const ZCountRow = z.object({ n: z.coerce.number() });
+
 /**
  * Runs one raw SQL query and returns its rows, each parsed with `row`. Both
  * drivers answer `{ rows }`, but the common database type leaves the result

@@ -17,7 +17,7 @@ import {
   zText,
   type CursorPosition,
 } from "~/server/domain/validation";
-import { queryRows } from "~/db/rows";
+import { queryRows, ZCountRow } from "~/db/rows";
 import { COUNT_CAP } from "~/server/domain/search/query";
 import {
   countIssueMatches,
@@ -258,8 +258,6 @@ export async function countIssuesByState(
   return { byState, atLeast: false };
 }
 
-const ZCount = z.object({ n: z.coerce.number() });
-
 /**
  * How many issues match the filters, counting no further than just past
  * `COUNT_CAP` (show it with `formatCappedCount`): saved-view tabs show it live.
@@ -272,7 +270,7 @@ export async function countIssues(db: Queryable, actor: MaybeActor, input: FindI
     db,
     sql`select count(*) as n from (select 1 from ${issues}
           where ${and(sql`true`, match, ...filters(actor, f))} limit ${COUNT_CAP + 1}) as m`,
-    ZCount,
+    ZCountRow,
   );
   return row?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "~/db/client";
-import { queryRows } from "~/db/rows";
+import { queryRows, ZCountRow } from "~/db/rows";
 import { issues } from "~/db/schema";
 import { ISSUE_STATES, type IssueState } from "~/server/domain/dispatch/states";
 import { SEARCH_RARE, SEARCH_SCAN, SEARCH_WALK } from "~/server/domain/search/query";
@@ -14,9 +14,12 @@ import { SEARCH_RARE, SEARCH_SCAN, SEARCH_WALK } from "~/server/domain/search/qu
  * never surface.
  */
 export function issueMatches(query: SQL): SQL {
-  return sql`(${issues.searchText} @@ ${query} or ${issues.id} = any(array(
-    select c.issue_id from issue_comments c where c.search_text @@ ${query})))`;
+  return sql`(${issues.searchText} @@ ${query} or ${commentMatchIds(query)})`;
 }
+
+/** The issue is one of those with a matching comment, collected from the comments' text index. */
+const commentMatchIds = (query: SQL) =>
+  sql`${issues.id} = any(array(select c.issue_id from issue_comments c where c.search_text @@ ${query}))`;
 
 /**
  * `issueMatches` for a rare word: the issues whose text matches are collected
@@ -27,8 +30,7 @@ export function issueMatches(query: SQL): SQL {
  */
 export function rareIssueMatches(query: SQL): SQL {
   return sql`(${issues.id} = any(array(select i.id from issues i where i.search_text @@ ${query}))
-    or ${issues.id} = any(array(
-      select c.issue_id from issue_comments c where c.search_text @@ ${query})))`;
+    or ${commentMatchIds(query)})`;
 }
 
 /**
@@ -43,15 +45,12 @@ export async function isRareText(
 ): Promise<boolean> {
   const [row] = await queryRows(
     db,
-    sql`select count(*) as n from (select 1 from (select ${issues.searchText} as st from ${issues}
-          ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}) as r
+    sql`select count(*) as n from (select 1 from (${newestIssues(sql`${issues.searchText} as st`, where)}) as r
         where r.st @@ ${query} limit ${SEARCH_RARE + 1}) as m`,
-    ZCount,
+    ZCountRow,
   );
   return (row?.n ?? 0) <= SEARCH_RARE;
 }
-
-const ZCount = z.object({ n: z.coerce.number() });
 
 /**
  * An issue's relevance in the lists, 0 to 999: `ts_rank_cd` over its weighted
@@ -67,6 +66,12 @@ export function issueRelevance(query: SQL): SQL<number> {
 const andWhere = (where: SQL | undefined) => (where ? sql` and ${where}` : sql``);
 const whereClause = (where: SQL | undefined) => (where ? sql`where ${where}` : sql``);
 const newestFirst = sql`order by ${issues.createdAt} desc, ${issues.id} desc`;
+/** `columns` of the newest `SEARCH_WALK` issues under `where`: the bounded walk a search reads. */
+const newestIssues = (columns: SQL, where: SQL | undefined) =>
+  sql`select ${columns} from ${issues} ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}`;
+/** `columns` of the newest `SEARCH_WALK` comments. */
+const newestComments = (columns: SQL) =>
+  sql`select ${columns} from issue_comments c order by c.id desc limit ${SEARCH_WALK}`;
 
 /**
  * One way an issue matches (its own text, `t`, or a comment, `c`), as common
@@ -76,7 +81,7 @@ const newestFirst = sql`order by ${issues.createdAt} desc, ${issues.id} desc`;
  *   a common word reads few rows, and never reads more than `SEARCH_WALK`.
  * - `<p>_older`: when the walk found at most `SEARCH_RARE` (a rare word, or a
  *   misspelling widened to one), the newest `limit` matches of all, collected from
- *   the text index. The collection is fenced (`materialized`, sorted outside), so
+ *   the text index. The collection is fenced (an `offset 0` subquery, sorted outside), so
  *   PostgreSQL cannot turn it back into a walk of the whole table, which is what it
  *   chose for a rare word it had no statistics on (4 s at 1,000,000 issues). A rare
  *   word has few matches, so the index returns few rows.
@@ -99,20 +104,17 @@ function matchPart(
   const ctes =
     p === "t"
       ? sql`${recent} as (
-            select r.id from (select ${issues.id} as id, ${issues.searchText} as st from ${issues}
-              ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}) as r
+            select r.id from (${newestIssues(sql`${issues.id} as id, ${issues.searchText} as st`, where)}) as r
             where r.st @@ ${query} limit ${limit}),
           ${older} as (
             select m.id from (select ${issues.id} as id, ${issues.createdAt} as at from ${issues}
               where (select count(*) from ${recent}) <= ${SEARCH_RARE}
                 and ${issues.searchText} @@ ${query}${andWhere(where)} offset 0) as m
             order by m.at desc, m.id desc limit ${limit}),
-          ${seen} as (select count(*) as n from (select 1 from ${issues}
-              ${whereClause(where)} ${newestFirst} limit ${SEARCH_WALK}) as w)`
+          ${seen} as (select count(*) as n from (${newestIssues(sql`1`, where)}) as w)`
       : // Comments: the newest comments, then those of issues under `where`.
         sql`${recent} as (
-            select r.issue_id as id from (select c.issue_id, c.search_text as st from issue_comments c
-              order by c.id desc limit ${SEARCH_WALK}) as r join ${issues} on ${issues.id} = r.issue_id
+            select r.issue_id as id from (${newestComments(sql`c.issue_id, c.search_text as st`)}) as r join ${issues} on ${issues.id} = r.issue_id
             where r.st @@ ${query}${andWhere(where)} limit ${limit}),
           ${older} as (
             select m.id from (select c.issue_id as id, c.id as cid from issue_comments c
@@ -120,8 +122,7 @@ function matchPart(
               where (select count(*) from ${recent}) <= ${SEARCH_RARE}
                 and c.search_text @@ ${query}${andWhere(where)} offset 0) as m
             order by m.cid desc limit ${limit}),
-          ${seen} as (select count(*) as n from (select 1 from issue_comments
-              order by id desc limit ${SEARCH_WALK}) as w)`;
+          ${seen} as (select count(*) as n from (${newestComments(sql`1`)}) as w)`;
   return {
     ctes: sql`${ctes}, ${exact} as (select (select count(*) from ${recent}) < ${limit} and
         case when (select count(*) from ${recent}) <= ${SEARCH_RARE}

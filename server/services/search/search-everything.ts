@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "~/db/client";
-import { queryRows } from "~/db/rows";
+import { queryRows, ZCountRow } from "~/db/rows";
 import { ISSUE_STATES } from "~/server/domain/dispatch/states";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_SCAN } from "~/server/domain/search/query";
@@ -43,8 +43,6 @@ const ZGroupHit = z.object({
   state: z.string(),
   snippet: z.string(),
 });
-const ZCount = z.object({ n: z.coerce.number() });
-
 /**
  * One kind's results. `total` counts the matches read (`SEARCH_SCAN` newest per
  * way of matching); `atLeast` says more may match, so it is a lower bound.
@@ -111,7 +109,7 @@ async function searchDocuments(db: Queryable, query: SQL, limit: number) {
           order by r.rank desc, d.name`,
       ZDocumentHit,
     ),
-    queryRows(db, sql`select count(*) as n from (${documentMatches(query)}) as m`, ZCount),
+    queryRows(db, sql`select count(*) as n from (${documentMatches(query)}) as m`, ZCountRow),
   ]);
   const total = count?.n ?? 0;
   return { total, atLeast: total >= SEARCH_SCAN, items };
@@ -130,7 +128,7 @@ async function searchGroups(db: Queryable, query: SQL, limit: number) {
           order by r.rank desc, g.acronym`,
       ZGroupHit,
     ),
-    queryRows(db, sql`select count(*) as n from groups where search_text @@ ${query}`, ZCount),
+    queryRows(db, sql`select count(*) as n from groups where search_text @@ ${query}`, ZCountRow),
   ]);
   return { total: count?.n ?? 0, atLeast: false, items };
 }
