@@ -258,8 +258,18 @@ test.describe("autosaved drafts", () => {
     const form = new NewIssuePage(page);
     await form.open();
     await form.title.fill("Typed before the status appeared");
-    await form.problemStatement.fill("The last field typed is saved too.");
     await expect(form.form.getByText(/^Draft saved /)).toBeVisible();
+    // Typing after a save: the status no longer claims the draft is saved until the
+    // newer text is (each save is held back a second here, so the gap is visible).
+    await page.route("**/api/trpc/issue.saveDraft**", async (r) => {
+      await new Promise((done) => setTimeout(done, 1_000));
+      await r.continue();
+    });
+    await form.problemStatement.fill("The last field typed is saved too.");
+    await expect(form.form.getByText(/^Draft saved /)).toHaveCount(0);
+    await expect(form.form.getByText("Saving the draft…")).toBeVisible();
+    await expect(form.form.getByText(/^Draft saved /)).toBeVisible();
+    await page.unroute("**/api/trpc/issue.saveDraft**");
     await page.reload();
     await expect(form.form.getByText(/Restored your unsubmitted draft/)).toBeVisible();
     await expect(form.title).toHaveValue("Typed before the status appeared", { timeout: 3_000 });

@@ -104,19 +104,23 @@ function IssueForm(props: {
   const submitting = fileIssue.isPending || editIssue.isPending;
 
   // Autosave: AUTOSAVE_MS after typing stops, once the debounced copy has caught up
-  // with what is on screen (so "Draft saved" always means the typed text is saved).
+  // with what is on screen. One save at a time, so an older save can never land after a
+  // newer one; a save that failed is not retried until the text changes again.
   const debouncedForm = useDebounced(form, AUTOSAVE_MS);
   const [savedForm, setSavedForm] = useState<FormState | null>(null);
-  const { mutate: save } = saveDraft;
+  const { mutate: save, isPending: saving, isError: saveFailed, variables: lastTried } = saveDraft;
   useEffect(() => {
-    if (!touched || props.edit || debouncedForm !== form) return;
-    save(debouncedForm, {
+    if (!touched || props.edit || debouncedForm !== form || saving) return;
+    if (savedForm === form || (saveFailed && lastTried === form)) return;
+    save(form, {
       onSuccess: (r) => {
         setSavedAt(formatDateTime(r.savedAt));
-        setSavedForm(debouncedForm);
+        setSavedForm(form);
       },
     });
-  }, [debouncedForm, form, touched, save, props.edit]);
+  }, [debouncedForm, form, touched, save, saving, saveFailed, lastTried, savedForm, props.edit]);
+  // "Draft saved" only while what is on screen is exactly what was saved.
+  const draftIsSaved = savedAt !== null && savedForm === form;
   // What is on screen and not yet saved (an edit is saved only by submitting it).
   const [submitted, setSubmitted] = useState(false);
   useLeaveWarning(touched && !submitted && (props.edit ? true : savedForm !== form));
@@ -240,7 +244,8 @@ function IssueForm(props: {
               </button>
             </span>
           )}
-          {!restoredAt && savedAt && <span>Draft saved {savedAt}.</span>}
+          {!restoredAt && draftIsSaved && <span>Draft saved {savedAt}.</span>}
+          {!restoredAt && savedAt && !draftIsSaved && !saveFailed && <span>Saving the draft…</span>}
           {saveDraft.isError && (
             <span className="text-red-700"> Could not save the draft; keep this page open.</span>
           )}
