@@ -46,7 +46,7 @@ export async function downloadRoute(read: (api: Caller) => Promise<Download>): P
     const retry = retryAfterOf(e);
     return problem(status, message, retry ? { "retry-after": String(retry) } : {});
   }
-  return new Response(file.body, {
+  return new Response(typeof file.body === "string" ? file.body : streamOf(file.body), {
     headers: {
       "content-type": `${file.contentType}; charset=utf-8`,
       "content-disposition": `attachment; filename="${file.filename}"`,
@@ -55,6 +55,35 @@ export async function downloadRoute(read: (api: Caller) => Promise<Download>): P
       ...(file.truncated ? { "x-export-truncated": "true" } : {}),
     },
   });
+}
+
+/**
+ * A file's parts as a response body, each read when the client is ready for it
+ * (back-pressure: a slow reader holds one part, not the file). A failure once the
+ * file has started cannot change the status any more: the transfer is cut short,
+ * so the client sees an incomplete download rather than a complete-looking file.
+ */
+function streamOf(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const it = parts[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await it.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (e) {
+          console.error("[exports] a download failed while it was being written:", e);
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await it.return?.();
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }
 
 /** The routers as the requester, for route handlers that are not downloads. */

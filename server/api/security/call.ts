@@ -12,6 +12,21 @@ export type Outcome = string;
 class Rollback extends Error {}
 
 /**
+ * The answer with a streamed download's parts read into one text, as the client
+ * receives it (see `Download`): the parts are read only when someone reads them,
+ * so a check that never read them would see nothing of the file, and a failure
+ * while writing it would go unnoticed.
+ */
+async function received(data: unknown): Promise<unknown> {
+  if (typeof data !== "object" || data === null || !("body" in data)) return data;
+  const body: unknown = data.body;
+  if (typeof body !== "object" || body === null || !(Symbol.asyncIterator in body)) return data;
+  let text = "";
+  for await (const part of body as AsyncIterable<string>) text += part;
+  return { ...data, body: text };
+}
+
+/**
  * Start with no brute-force counts: they live outside the database transaction
  * (in memory here), so without this a sign-up tried by one role would count
  * against the next.
@@ -40,7 +55,7 @@ export async function attempt(
       let fn: unknown = caller;
       for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
       try {
-        await (fn as (i: unknown) => Promise<unknown>)(input);
+        await received(await (fn as (i: unknown) => Promise<unknown>)(input));
         outcome = "ok";
       } catch (e) {
         outcome = e instanceof TRPCError ? e.code : `CRASH: ${String(e)}`;
@@ -65,7 +80,10 @@ async function answerOf(
   let fn: unknown = createCaller(ctx);
   for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
   try {
-    return { ok: true, data: await (fn as (i: unknown) => Promise<unknown>)(input) };
+    return {
+      ok: true,
+      data: await received(await (fn as (i: unknown) => Promise<unknown>)(input)),
+    };
   } catch (e) {
     if (!(e instanceof TRPCError)) throw e;
     // What the error formatter sends: the message and the domain error's code and details.

@@ -24,18 +24,32 @@ export interface CsvColumn<T> {
   value: (row: T) => unknown;
 }
 
+const CSV_OPTIONS = {
+  record_delimiter: "windows",
+  // With CRLF record ends the package quotes only fields holding CRLF; a field with
+  // a bare line feed or carriage return must be quoted too, or it splits the row.
+  quoted_match: /[\r\n]/,
+  cast: { boolean: (b: boolean) => (b ? "true" : "false") },
+} as const;
+
+/** The header row alone, as `toCsv` writes it. */
+export function csvHeader<T>(columns: readonly CsvColumn<T>[]): string {
+  return stringify([columns.map((c) => neutraliseCell(c.header))], CSV_OPTIONS);
+}
+
+/** Records without the header row, as `toCsv` writes them: a streamed file's next part. */
+export function csvRecords<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  if (rows.length === 0) return "";
+  return stringify(
+    rows.map((r) => columns.map((c) => neutraliseCell(c.value(r)))),
+    CSV_OPTIONS,
+  );
+}
+
 /**
  * CSV with a header row, RFC 4180 quoting (fields with commas, quotes or line
  * breaks are quoted, quotes doubled), CRLF line ends, and every cell neutralised.
  */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
-  const header = columns.map((c) => neutraliseCell(c.header));
-  const records = rows.map((r) => columns.map((c) => neutraliseCell(c.value(r))));
-  return stringify([header, ...records], {
-    record_delimiter: "windows",
-    // With CRLF record ends the package quotes only fields holding CRLF; a field with
-    // a bare line feed or carriage return must be quoted too, or it splits the row.
-    quoted_match: /[\r\n]/,
-    cast: { boolean: (b) => (b ? "true" : "false") },
-  });
+  return csvHeader(columns) + csvRecords(columns, rows);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toCsv, type CsvColumn } from "./csv";
+import { csvHeader, csvRecords, toCsv, type CsvColumn } from "./csv";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 /** `csv` or `json`, from a query string (so any text comes in and is checked here). */
@@ -15,7 +15,13 @@ export const EXPORT_ROW_CAP = 5000;
 export interface Download {
   filename: string;
   contentType: string;
-  body: string;
+  /**
+   * The whole file, or its parts in order, written as they are read: a long list
+   * is sent while it is read, so a server holds one batch of rows per download
+   * instead of the whole file (tRPC refuses such a result over HTTP with a 415,
+   * which is right: downloads are served by the routes under `app/exports`).
+   */
+  body: string | AsyncIterable<string>;
   /** True when the list was longer than `EXPORT_ROW_CAP` and was cut. */
   truncated: boolean;
 }
@@ -56,6 +62,49 @@ export function tabular<T>(
       null,
       2,
     ),
+    truncated,
+  };
+}
+
+/**
+ * The same file as `tabular`, written batch by batch as `batches` yields rows:
+ * CSV's header row first, or JSON with `count` last (rows may still be left out
+ * while the file is written, e.g. an issue made confidential meanwhile).
+ */
+export function streamedTabular<T>(
+  format: ExportFormat,
+  stem: string,
+  columns: readonly CsvColumn<T>[],
+  batches: AsyncIterable<readonly T[]>,
+  options: { truncated: boolean; meta?: Record<string, unknown>; json: (row: T) => unknown },
+): Download {
+  const { truncated } = options;
+  if (format === "csv") {
+    return {
+      filename: safeFilename(stem, "csv"),
+      contentType: "text/csv",
+      body: (async function* () {
+        yield csvHeader(columns);
+        for await (const rows of batches) yield csvRecords(columns, rows);
+      })(),
+      truncated,
+    };
+  }
+  const head = { ...options.meta, truncated, rowCap: EXPORT_ROW_CAP };
+  return {
+    filename: safeFilename(stem, "json"),
+    contentType: "application/json",
+    body: (async function* () {
+      yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "items": [`;
+      let count = 0;
+      for await (const rows of batches) {
+        if (rows.length === 0) continue;
+        const items = rows.map((row) => `\n    ${JSON.stringify(options.json(row))}`);
+        yield (count === 0 ? "" : ",") + items.join(",");
+        count += rows.length;
+      }
+      yield `${count === 0 ? "" : "\n  "}],\n  "count": ${count}\n}\n`;
+    })(),
     truncated,
   };
 }

@@ -4,14 +4,19 @@ import { TRIAGE_OPEN_STATES } from "~/server/domain/dispatch/states";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { assertCan, NO_RESOURCE } from "~/server/domain/permissions/policy";
 import { publicBaseUrl } from "~/server/env";
-import { findIssues, type FindIssuesInput } from "../issues/find-issues";
+import {
+  findIssueIds,
+  issuesInOrder,
+  type FindIssuesInput,
+  type IssueListRow,
+} from "../issues/find-issues";
 import type { CsvColumn } from "./csv";
-import { EXPORT_ROW_CAP, tabular, ZExportFormat, type Download } from "./download";
+import { EXPORT_ROW_CAP, streamedTabular, ZExportFormat, type Download } from "./download";
 import { issueFilterFromQuery, ZQueryPairs } from "./issue-filters";
 
 export const ZExportIssues = z.object({ format: ZExportFormat, query: ZQueryPairs.default([]) });
 
-type IssueRow = Awaited<ReturnType<typeof findIssues>>["items"][number];
+type IssueRow = IssueListRow;
 
 /** One row per issue; the same columns for the issue list and the triage queue. */
 const COLUMNS: readonly CsvColumn<IssueRow>[] = [
@@ -31,31 +36,29 @@ const COLUMNS: readonly CsvColumn<IssueRow>[] = [
   { header: "Link", value: (r) => `${publicBaseUrl()}/issues/${r.id}` },
 ];
 
+/** Rows read at a time while a download is written. */
+const EXPORT_BATCH = 250;
+
 /**
- * Every issue the filter matches that the actor may see, read page by page
- * through `findIssues` (the list's own query, visibility rule and keyset
- * cursor), up to `cap` rows; `truncated` says whether more matched.
+ * Every issue the filter matches that the actor may see, in the list's order
+ * (`findIssues`' query and visibility rule), up to `cap`: the ids are read at
+ * once (so `truncated`, whether more matched, is known before the file starts),
+ * and the rows a batch at a time as the file is written.
  */
-export async function collectIssues(
+export async function issueBatches(
   db: Queryable,
   actor: MaybeActor,
   filter: FindIssuesInput,
-  { cap = EXPORT_ROW_CAP, pageSize = 100 }: { cap?: number; pageSize?: number } = {},
-) {
-  const rows: IssueRow[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await findIssues(db, actor, { ...filter, cursor, limit: pageSize });
-    rows.push(...page.items);
-    if (rows.length >= cap) {
-      return {
-        rows: rows.slice(0, cap),
-        truncated: rows.length > cap || page.nextCursor !== null,
-      };
+  { cap = EXPORT_ROW_CAP, batchSize = EXPORT_BATCH }: { cap?: number; batchSize?: number } = {},
+): Promise<{ batches: AsyncIterable<IssueRow[]>; truncated: boolean }> {
+  const ids = await findIssueIds(db, actor, filter, cap + 1);
+  const kept = ids.slice(0, cap);
+  async function* batches() {
+    for (let i = 0; i < kept.length; i += batchSize) {
+      yield await issuesInOrder(db, actor, kept.slice(i, i + batchSize));
     }
-    if (!page.nextCursor) return { rows, truncated: false };
-    cursor = page.nextCursor;
   }
+  return { batches: batches(), truncated: ids.length > cap };
 }
 
 function toJson(r: IssueRow) {
@@ -84,8 +87,8 @@ export async function exportIssues(
   input: z.infer<typeof ZExportIssues>,
 ): Promise<Download> {
   const filter = issueFilterFromQuery(input.query, actor);
-  const { rows, truncated } = await collectIssues(db, actor, filter);
-  return tabular(input.format, "issues", COLUMNS, rows, {
+  const { batches, truncated } = await issueBatches(db, actor, filter);
+  return streamedTabular(input.format, "issues", COLUMNS, batches, {
     truncated,
     json: toJson,
     meta: { exportedAt: new Date().toISOString() },
@@ -100,9 +103,9 @@ export async function exportTriage(
 ): Promise<Download> {
   assertCan(actor, "triage.view", NO_RESOURCE);
   const filter = issueFilterFromQuery(input.query, actor, { states: TRIAGE_OPEN_STATES });
-  const { rows, truncated } = await collectIssues(db, actor, filter);
+  const { batches, truncated } = await issueBatches(db, actor, filter);
   const day = new Date().toISOString().slice(0, 10);
-  return tabular(input.format, `triage-${day}`, COLUMNS, rows, {
+  return streamedTabular(input.format, `triage-${day}`, COLUMNS, batches, {
     truncated,
     json: toJson,
     meta: { exportedAt: new Date().toISOString() },

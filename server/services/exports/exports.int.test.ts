@@ -13,11 +13,13 @@ import { queryRows } from "~/db/rows";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { z } from "zod";
-import { driveTo, file, makeCast, type Cast } from "../issues/test-fixtures";
+import { driveTo, file, intake, makeCast, type Cast } from "../issues/test-fixtures";
 import { changeAgenda } from "../meetings/agenda";
 import { createMeeting, createSession } from "../meetings/meetings";
 import { setWatch } from "../notifications/watches";
-import { collectIssues } from "./export-issues";
+import { editIssue } from "../issues/edit-issue";
+import { findIssues } from "../issues/find-issues";
+import { issueBatches } from "./export-issues";
 
 const context = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock("server-only", () => ({}));
@@ -172,28 +174,83 @@ describe(`CSV and JSON exports on ${testDbKind()}`, () => {
     for (const a of [cast.iotopsChair, cast.secretariat]) expect(await status(a)).toBe(200);
   });
 
-  it("pages through the list with a cap, and says when it cut it", async () => {
-    const all = await collectIssues(t.db, cast.secretariat, { sort: "oldest" });
+  it("reads the list in batches with a cap, and says up front when it cut it", async () => {
+    const idsOf = async (r: { batches: AsyncIterable<{ id: number }[]> }) => {
+      const ids: number[][] = [];
+      for await (const batch of r.batches) ids.push(batch.map((i) => i.id));
+      return ids;
+    };
+    const all = await issueBatches(t.db, cast.secretariat, { sort: "oldest" });
     expect(all.truncated).toBe(false);
-    const paged = await collectIssues(t.db, cast.secretariat, { sort: "oldest" }, { pageSize: 1 });
-    expect(paged.rows.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
-    const cut = await collectIssues(
+    const allIds = (await idsOf(all)).flat();
+    const oldest = await findIssues(t.db, cast.secretariat, { sort: "oldest", limit: 100 });
+    expect(allIds).toEqual(oldest.items.map((i) => i.id));
+    const single = await issueBatches(t.db, cast.secretariat, { sort: "oldest" }, { batchSize: 1 });
+    const singles = await idsOf(single);
+    expect(singles.every((b) => b.length === 1)).toBe(true);
+    expect(singles.flat()).toEqual(allIds);
+    const cut = await issueBatches(
       t.db,
       cast.secretariat,
       { sort: "oldest" },
-      { pageSize: 2, cap: 3 },
+      { batchSize: 2, cap: 3 },
     );
-    expect([cut.rows.map((r) => r.id), cut.truncated]).toEqual([
-      all.rows.slice(0, 3).map((r) => r.id),
+    expect([await idsOf(cut), cut.truncated]).toEqual([
+      [allIds.slice(0, 2), allIds.slice(2, 3)],
       true,
     ]);
-    const exact = await collectIssues(
+    const exact = await issueBatches(
       t.db,
       cast.secretariat,
       { sort: "oldest" },
-      { pageSize: 100, cap: all.rows.length },
+      { cap: allIds.length },
     );
     expect(exact.truncated).toBe(false);
+  });
+
+  it("leaves out an issue made confidential after the download started, for those barred", async () => {
+    const late = await file(t.db, cast.alice, { title: "Turned confidential mid-download" });
+    const read = async (actor: MaybeActor) => {
+      const r = await issueBatches(t.db, actor, { sort: "newest" }, { batchSize: 1 });
+      const it = r.batches[Symbol.asyncIterator]();
+      const first = await it.next();
+      return { first: first.done ? [] : first.value.map((i) => i.id), it };
+    };
+    // The newest issue is read first; the next one is turned confidential before its batch.
+    const anon = await read(null);
+    const owner = await read(cast.alice);
+    expect(anon.first).toEqual([late]);
+    const next = await findIssues(t.db, null, { sort: "newest", limit: 2 });
+    const { id: victim, title: victimTitle } = next.items[1]!;
+    const [row] = await queryRows(
+      t.db,
+      sql`select version from issues where id = ${victim}`,
+      z.object({ version: z.coerce.number() }),
+    );
+    await editIssue(t.db, cast.bob, {
+      issueId: victim,
+      expectedVersion: row!.version,
+      fields: intake({ title: victimTitle, confidential: true }),
+    });
+    const rest = async (it: AsyncIterator<{ id: number }[]>) => {
+      const ids: number[] = [];
+      for (let n = await it.next(); !n.done; n = await it.next())
+        ids.push(...n.value.map((i) => i.id));
+      return ids;
+    };
+    expect(await rest(anon.it)).not.toContain(victim);
+    // The submitter still sees it.
+    const bobs = await issueBatches(t.db, cast.bob, { sort: "newest" });
+    const bobIds: number[] = [];
+    for await (const b of bobs.batches) bobIds.push(...b.map((i) => i.id));
+    expect(bobIds).toContain(victim);
+    expect(await rest(owner.it)).not.toContain(victim);
+    // Public again, for the tests that follow.
+    await editIssue(t.db, cast.bob, {
+      issueId: victim,
+      expectedVersion: row!.version + 1,
+      fields: intake({ title: victimTitle, confidential: false }),
+    });
   });
 
   it("sends the report and a group's documents", async () => {

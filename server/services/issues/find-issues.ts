@@ -88,13 +88,18 @@ function filters(actor: MaybeActor, f: z.output<typeof ZFindIssues>): SQL[] {
   return where.filter((w): w is SQL => w !== undefined);
 }
 
-/** A page of issues the actor may see, by keyset pagination. */
-export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
-  const f = ZFindIssues.parse(input);
+type ListFilter = z.output<typeof ZFindIssues>;
+type ListSort = ListFilter["sort"];
+
+/**
+ * The list's conditions and order for a filter, without the page cursor: what
+ * `findIssues` pages through and `findIssueIds` reads at once.
+ */
+async function listQuery(db: Queryable, actor: MaybeActor, f: ListFilter) {
   const query = f.q ? await textQuery(db, actor, f.q) : null;
   const where = filters(actor, f);
   const relevance = query ? issueRelevance(query) : sql<number>`0`;
-  const sort = f.sort === "relevance" && !query ? "newest" : f.sort;
+  const sort: ListSort = f.sort === "relevance" && !query ? "newest" : f.sort;
   // Newest or oldest first, every match is listed in order. Best match first ranks
   // the bounded set of candidates (`issueCandidates`): ranking every match of a
   // common word would read thousands of issues for each page.
@@ -106,6 +111,63 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
     const rare = await isRareText(db, query, and(...where));
     where.push(rare ? rareIssueMatches(query) : issueMatches(query));
   }
+  const order =
+    sort === "relevance"
+      ? [desc(relevance), desc(issues.id)]
+      : sort === "newest"
+        ? [desc(issues.createdAt), desc(issues.id)]
+        : sort === "oldest"
+          ? [asc(issues.createdAt), asc(issues.id)]
+          : [desc(issues.readiness), asc(issues.createdAt), asc(issues.id)];
+  return { where, order, relevance, sort };
+}
+
+/** The columns a list row shows. */
+function listColumns(relevance: SQL<number>) {
+  return {
+    id: issues.id,
+    title: issues.title,
+    state: issues.state,
+    charterItem: issues.charterItem,
+    suggestedGroup: issues.suggestedGroup,
+    topCandidates: topCandidates(),
+    readiness: issues.readiness,
+    confidential: issues.confidential,
+    area: issues.area,
+    recommendation: issues.recommendation,
+    createdAt: issues.createdAt,
+    updatedAt: issues.updatedAt,
+    version: issues.version,
+    relevance,
+    submitterName: people.name,
+    responsibleChairId: issues.responsibleChairId,
+    responsibleChairName: sql<
+      string | null
+    >`(select p.name from people p where p.id = ${issues.responsibleChairId})`,
+    // The creation time to the microsecond, as PostgreSQL stores it: a cursor written
+    // from the millisecond Date would sort before its own row and repeat it.
+    cursorAt: sql<string>`to_char(${issues.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  };
+}
+
+/** List rows as the actor may see them: similar-issue references they may not see are redacted. */
+async function toItems<R extends { topCandidates: ListCandidate[]; cursorAt: string }>(
+  db: Queryable,
+  actor: MaybeActor,
+  rows: R[],
+) {
+  const candidates = await redactSimilarIssues(
+    db,
+    actor,
+    rows.map((r) => r.topCandidates),
+  );
+  return rows.map(({ cursorAt: _at, ...r }, i) => ({ ...r, topCandidates: candidates[i] ?? [] }));
+}
+
+/** A page of issues the actor may see, by keyset pagination. */
+export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
+  const f = ZFindIssues.parse(input);
+  const { where, order, relevance, sort } = await listQuery(db, actor, f);
   if (f.cursor) {
     const c = positionOf(f.cursor);
     const at = sql`${c.c}::timestamptz`;
@@ -123,54 +185,15 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
       );
     }
   }
-  const order =
-    sort === "relevance"
-      ? [desc(relevance), desc(issues.id)]
-      : sort === "newest"
-        ? [desc(issues.createdAt), desc(issues.id)]
-        : sort === "oldest"
-          ? [asc(issues.createdAt), asc(issues.id)]
-          : [desc(issues.readiness), asc(issues.createdAt), asc(issues.id)];
   const rows = await db
-    .select({
-      id: issues.id,
-      title: issues.title,
-      state: issues.state,
-      charterItem: issues.charterItem,
-      suggestedGroup: issues.suggestedGroup,
-      topCandidates: topCandidates(),
-      readiness: issues.readiness,
-      confidential: issues.confidential,
-      area: issues.area,
-      recommendation: issues.recommendation,
-      createdAt: issues.createdAt,
-      updatedAt: issues.updatedAt,
-      version: issues.version,
-      relevance,
-      submitterName: people.name,
-      responsibleChairId: issues.responsibleChairId,
-      responsibleChairName: sql<
-        string | null
-      >`(select p.name from people p where p.id = ${issues.responsibleChairId})`,
-      // The creation time to the microsecond, as PostgreSQL stores it: a cursor written
-      // from the millisecond Date would sort before its own row and repeat it.
-      cursorAt: sql<string>`to_char(${issues.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-    })
+    .select(listColumns(relevance))
     .from(issues)
     .innerJoin(people, eq(people.id, issues.submitterId))
     .where(and(...where))
     .orderBy(...order)
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
-  const candidates = await redactSimilarIssues(
-    db,
-    actor,
-    page.map((r) => r.topCandidates),
-  );
-  const items = page.map(({ cursorAt: _at, ...r }, i) => ({
-    ...r,
-    topCandidates: candidates[i] ?? [],
-  }));
+  const items = await toItems(db, actor, page);
   const last = rows.length > f.limit ? page.at(-1) : undefined;
   return {
     items,
@@ -182,6 +205,52 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
         })
       : null,
   };
+}
+
+/** A row of the issue list, as `findIssues` returns it. */
+export type IssueListRow = Awaited<ReturnType<typeof findIssues>>["items"][number];
+
+/**
+ * The ids of the first `limit` issues of the list, in its order, in one read (no
+ * cursor): for a download, which then reads the rows a batch at a time with
+ * `issuesInOrder` instead of repeating the list's query for every page.
+ */
+export async function findIssueIds(
+  db: Queryable,
+  actor: MaybeActor,
+  input: FindIssuesInput,
+  limit: number,
+): Promise<number[]> {
+  const f = ZFindIssues.parse({ ...input, cursor: undefined });
+  const { where, order } = await listQuery(db, actor, f);
+  const rows = await db
+    .select({ id: issues.id })
+    .from(issues)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The list rows of these issues, in the order given, that the actor may still see
+ * (the visibility rule is applied again: an issue made confidential since its id
+ * was read is left out).
+ */
+export async function issuesInOrder(
+  db: Queryable,
+  actor: MaybeActor,
+  ids: readonly number[],
+): Promise<IssueListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(listColumns(sql<number>`0`))
+    .from(issues)
+    .innerJoin(people, eq(people.id, issues.submitterId))
+    .where(and(inArray(issues.id, [...ids]), visibleIssues(actor)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  return toItems(db, actor, ordered);
 }
 
 /** A routing candidate as lists show it: who, how good, and its first two reasons. */
