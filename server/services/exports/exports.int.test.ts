@@ -166,6 +166,47 @@ describe(`CSV and JSON exports on ${testDbKind()}`, () => {
     expect((await ids(null)).length).toBe((await ids(cast.alice)).length - 1);
   });
 
+  it("cuts a streamed file short when writing it fails, and stops reading when the client stops", async () => {
+    const { downloadRoute } = await import("~/app/_trpc/download");
+    const file = (body: AsyncIterable<string>) => async () => ({
+      filename: "x.csv",
+      contentType: "text/csv",
+      body,
+      truncated: false,
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      async function* failing() {
+        yield "Number\r\n";
+        throw new Error("the database went away");
+      }
+      const broken = await downloadRoute(file(failing()));
+      expect(broken.status).toBe(200);
+      await expect(broken.text()).rejects.toThrow("the database went away");
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
+    let written = 0;
+    let closed = false;
+    async function* endless() {
+      try {
+        for (;;) {
+          written++;
+          yield "row\r\n";
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const res = await downloadRoute(file(endless()));
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("row\r\n");
+    await reader.cancel();
+    expect(closed).toBe(true);
+    expect(written).toBeLessThan(5);
+  });
+
   it("refuses the triage queue to everyone but the IOTOPS chairs and the secretariat", async () => {
     const status = async (actor: MaybeActor) =>
       (await as(actor, () => triageRoute(req("/exports/triage?format=csv")))).status;
