@@ -1,6 +1,7 @@
 import { expect, signInAs, signOut, test, uniqueEmail, signUp } from "./fixtures/personas";
 import { confirmEmail } from "./fixtures/confirm-email";
 import { expectNoSeriousViolations } from "./pages/axe";
+import { trpcErrorOf } from "./pages/trpc";
 
 test.describe("accounts", () => {
   test("sign up, sign out, sign in again", async ({ page }, info) => {
@@ -63,8 +64,8 @@ test.describe("anonymous visitors", () => {
   test("malformed tRPC input gets a 400 with field messages", async ({ request }) => {
     const res = await request.post("/api/trpc/account.signUp", { data: { json: { name: 5 } } });
     expect(res.status()).toBe(400);
-    const body = await res.json();
-    expect(Object.keys(body.error.json.data.fieldErrors)).toEqual(
+    const { data } = trpcErrorOf(await res.json());
+    expect(Object.keys(data.fieldErrors ?? {})).toEqual(
       expect.arrayContaining(["name", "email", "password"]),
     );
   });

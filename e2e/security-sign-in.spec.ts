@@ -5,6 +5,7 @@ import { decode, encode } from "next-auth/jwt";
 import { confirmEmail, verificationMail, verificationPath } from "./fixtures/confirm-email";
 import { expect, signInAs, signOut, signUp, test, uniqueEmail } from "./fixtures/personas";
 import { expectNoSeriousViolations } from "./pages/axe";
+import { trpcData } from "./pages/trpc";
 
 const SESSION_COOKIE = "authjs.session-token";
 
@@ -40,8 +41,7 @@ async function twoDaysAgo<T>(fn: () => Promise<T>): Promise<T> {
 async function meWith(request: APIRequestContext, cookie: string) {
   const res = await request.get("/api/trpc/account.me", { headers: { cookie } });
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: { name?: string } | null } } }).result
-    .data.json;
+  return trpcData<{ name?: string } | null>(await res.json());
 }
 
 // Sign-ups, e-mail delivery (every 5 s) and bcrypt make these slower than most.
@@ -209,7 +209,7 @@ test.describe("sessions", () => {
       headers: { cookie: `${SESSION_COOKIE}=${renewed}` },
     });
     expect(again.headers()["set-cookie"]).toBeUndefined();
-    expect(await again.json()).toMatchObject({ result: { data: { json: { email } } } });
+    expect(trpcData(await again.json())).toMatchObject({ email });
   });
 });
 

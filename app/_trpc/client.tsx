@@ -4,8 +4,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
+import { transformer } from "~/server/api/transformer";
 import { TRPC_MAX_BATCH_SIZE } from "~/server/domain/http/request-guard";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -28,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
             op.result instanceof Error,
         }),
         // The server refuses larger batches (server/domain/http/request-guard.ts).
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
+        httpBatchLink({ url: "/api/trpc", transformer, maxItems: TRPC_MAX_BATCH_SIZE }),
       ],
     }),
   );

@@ -15,6 +15,7 @@
 import autocannon from "autocannon";
 import type { LoadResult, LoadSpec, TaggedOutcome } from "./load-types";
 import { percentile, round2 } from "./load-types";
+import { deserializeOutput } from "../../server/api/transformer";
 
 /**
  * autocannon spreads its connections over an array of URLs (lib/url.js), which its
@@ -94,8 +95,9 @@ function makeSource(spec: LoadSpec): () => Next | null {
 
 function trpcCode(body: string): string | undefined {
   try {
-    const parsed = JSON.parse(body) as { error?: { json?: { data?: { code?: string } } } };
-    return parsed.error?.json?.data?.code;
+    const parsed = JSON.parse(body) as { error?: unknown };
+    if (parsed.error === undefined) return undefined;
+    return (deserializeOutput(parsed.error) as { data?: { code?: string } }).data?.code;
   } catch {
     return undefined;
   }

@@ -1,12 +1,14 @@
 /**
  * What serialising one tRPC response costs with each transformer, in-process,
  * on a real response of the running build (the triage page of 50 issues):
- * superjson (the app's transformer), devalue (tRPC's other documented one) and
+ * devalue (what the app writes responses with, server/api/transformer.ts),
+ * superjson (what it wrote them with before, and still reads inputs with) and
  * plain JSON. Each is timed the way tRPC's HTTP handler uses it: the
  * transformer's `serialize` and then `JSON.stringify` of the envelope.
  */
 import * as devalue from "devalue";
 import superjson from "superjson";
+import { deserializeOutput } from "../../server/api/transformer";
 import { percentile } from "./load-types";
 
 export interface TransformerCost {
@@ -31,12 +33,10 @@ function time(fn: () => string, iterations: number): number {
   return Math.round(percentile(samples, 50) * 1000) / 1000;
 }
 
-/** `body`: a superjson tRPC response, as the server sent it. */
+/** `body`: a tRPC response, as the server sent it. */
 export function transformerCost(body: string, iterations = 300): TransformerCost {
-  const envelope = JSON.parse(body) as {
-    result: { data: Parameters<typeof superjson.deserialize>[0] };
-  };
-  const value: unknown = superjson.deserialize(envelope.result.data);
+  const envelope = JSON.parse(body) as { result: { data: unknown } };
+  const value = deserializeOutput(envelope.result.data);
   const withSuperjson = () => JSON.stringify({ result: { data: superjson.serialize(value) } });
   const withDevalue = () => JSON.stringify({ result: { data: devalue.stringify(value) } });
   const plain = () => JSON.stringify({ result: { data: value } });

@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { createTRPCClient, httpLink, TRPCClientError, type TRPCClient } from "@trpc/client";
-import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
+import { deserializeOutput, transformer } from "~/server/api/transformer";
 
 /** Anything with a request context: a page (shares its cookies) or a bare `request` fixture. */
 type Requester = Page | APIRequestContext;
@@ -22,7 +22,7 @@ export function api(r: Requester): TRPCClient<AppRouter> {
     links: [
       httpLink({
         url: "/api/trpc",
-        transformer: superjson,
+        transformer,
         async fetch(url, init) {
           const res = await request.fetch(String(url), {
             method: init?.method ?? "GET",
@@ -72,6 +72,20 @@ export function trpcMutation(r: Requester, path: string, input: unknown): Promis
   return ctx(r).post(`/api/trpc/${path}`, { data: { json: input } });
 }
 
+/** A tRPC response body's data, as the client reads it (the wire format is the app's transformer). */
+export function trpcData<T>(body: unknown): T {
+  return deserializeOutput((body as { result: { data: unknown } }).result.data) as T;
+}
+
+/** A refused tRPC call's error shape (message, code and `data`), as the client reads it. */
+export function trpcErrorOf(body: unknown): {
+  message: string;
+  code: number;
+  data: { code: string; httpStatus: number; fieldErrors?: Record<string, string[]> | null };
+} {
+  return deserializeOutput((body as { error: unknown }).error) as ReturnType<typeof trpcErrorOf>;
+}
+
 /**
  * GET a tRPC query by path and return its data; fails the test on a non-200
  * answer. Kept for specs that still use it; new tests use {@link api}.
@@ -81,7 +95,7 @@ export async function trpcQuery<T>(r: Requester, path: string, input: unknown): 
     `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
   );
   expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+  return trpcData<T>(await res.json());
 }
 
 export type IssueFieldsInput = Parameters<TRPCClient<AppRouter>["issue"]["file"]["mutate"]>[0];

@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import {
   isStorageFull,
@@ -18,9 +17,10 @@ import {
 } from "../domain/validation/field-errors";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
+import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const zod = cause instanceof ZodError ? fieldErrorsOf(cause) : null;

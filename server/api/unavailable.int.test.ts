@@ -7,6 +7,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPCError } from "@trpc/server";
+import { deserializeOutput } from "./transformer";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,8 +98,10 @@ describe.skipIf(testDbKind() !== "postgres")("a database outage on postgres", ()
         createContext: () => ctx(null),
       });
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { error: { json: { message: string } } };
-      expect(body.error.json.message).toMatch(/Nothing was saved/);
+      const body = (await res.json()) as { error: unknown };
+      expect((deserializeOutput(body.error) as { message: string }).message).toMatch(
+        /Nothing was saved/,
+      );
     } finally {
       await giveBack();
     }

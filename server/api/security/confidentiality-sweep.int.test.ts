@@ -135,7 +135,12 @@ function sweepActor(s: Sweep, role: SweepRole): MaybeActor {
   return actorFor(s.w, role);
 }
 
-/** An answer as text, the way it leaves the server. */
+/**
+ * An answer as text: every value the caller receives, Dates included. superjson's
+ * JSON keeps each number a value where it stands; the wire's devalue text
+ * (server/api/transformer.ts) writes references as indexes, which the number checks
+ * below would mistake for issue numbers.
+ */
 function serialize(a: Answer): string {
   return a.ok
     ? superjson.stringify(a.data)
