@@ -12,6 +12,22 @@ export type Outcome = string;
 class Rollback extends Error {}
 
 /**
+ * A tRPC call as an HTTP request to the handler, the way the browser's client
+ * sends it: a query's input in the URL, a mutation's as a JSON body. `encoded` is
+ * the input already written in the wire's request format.
+ */
+export function trpcRequest(path: string, type: string, encoded: string): Request {
+  const url = `http://localhost/api/trpc/${path}`;
+  return type === "query"
+    ? new Request(`${url}?input=${encodeURIComponent(encoded)}`)
+    : new Request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: encoded,
+      });
+}
+
+/**
  * The answer with a streamed download's parts read into one text, as the client
  * receives it (see `Download`): the parts are read only when someone reads them,
  * so a check that never read them would see nothing of the file, and a failure

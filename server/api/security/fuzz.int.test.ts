@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDbKind, type TestDatabase } from "~/db/testing/test-database";
 import type { MaybeActor } from "~/server/domain/permissions/actor";
 import { appRouter } from "../root";
+import { trpcRequest } from "./call";
 import { buildWorld, procedures, validInputs, type World } from "./world";
 
 /** Runs per procedure and actor: enough to vary every field, small enough for `npm test`. */
@@ -98,16 +99,7 @@ let w: World;
 
 async function send(actor: MaybeActor, path: string, type: string, input: unknown) {
   // Written as the wire format by hand (superjson's client side refuses such keys itself).
-  const encoded = JSON.stringify({ json: input });
-  const url = `http://localhost/api/trpc/${path}`;
-  const req =
-    type === "query"
-      ? new Request(`${url}?input=${encodeURIComponent(encoded)}`)
-      : new Request(url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: encoded,
-        });
+  const req = trpcRequest(path, type, JSON.stringify({ json: input }));
   const res = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
