@@ -149,6 +149,14 @@ describe(`CSV and JSON exports on ${testDbKind()}`, () => {
     ]);
   });
 
+  it("sends an empty list as a header row alone, or JSON with no items", async () => {
+    const none = "/exports/issues?q=zyzzyvaquux";
+    const csv = await as(null, () => issuesRoute(req(`${none}&format=csv`)));
+    expect([csv.status, parse(csv.body).length]).toEqual([200, 1]);
+    const json = await as(null, () => issuesRoute(req(`${none}&format=json`)));
+    expect(JSON.parse(json.body)).toMatchObject({ items: [], count: 0, truncated: false });
+  });
+
   it("gives the issue list to anyone, without the confidential issue for those barred", async () => {
     const ids = async (actor: MaybeActor) => {
       const r = await as(actor, () => issuesRoute(req("/exports/issues?format=json&sort=oldest")));
