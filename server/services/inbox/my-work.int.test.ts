@@ -17,6 +17,7 @@ import {
   type Cast,
 } from "~/server/services/issues/test-fixtures";
 import { triageIssue } from "~/server/services/issues/triage-issue";
+import { SHOWN } from "./my-work";
 
 let t: TestDatabase;
 let cast: Cast;
@@ -189,6 +190,25 @@ describe(`my work on ${testDbKind()}`, () => {
     const s = section(await inbox(cast.suitChair), "handoffs-suit")!;
     expect(s.count).toBe(0);
     expect(s.items).toEqual([]);
+  });
+
+  it("a section longer than it shows counts every item and lists the oldest first", async () => {
+    const before = section(await inbox(cast.iotopsChair), "new-submissions")!;
+    expect(before.items.length).toBe(before.count);
+    const more: number[] = [];
+    for (let i = 0; i <= SHOWN; i++)
+      more.push(await file(t.db, cast.bob, { title: `Another sensor fleet waiting, number ${i}` }));
+    const after = section(await inbox(cast.iotopsChair), "new-submissions")!;
+    const queue = await api(cast.iotopsChair).issue.counts({});
+    expect(after.count).toBe(before.count + SHOWN + 1);
+    expect(after.count).toBe(queue.byState.submitted);
+    expect(after.items).toHaveLength(SHOWN);
+    const oldest = await api(cast.iotopsChair).issue.list({
+      states: ["submitted"],
+      sort: "oldest",
+      limit: SHOWN,
+    });
+    expect(after.items.map((i) => i.href)).toEqual(oldest.items.map((i) => `/issues/${i.id}`));
   });
 
   it("anonymous callers have no inbox and a zero header count", async () => {

@@ -16,7 +16,12 @@ import {
 } from "~/server/domain/permissions/policy";
 import { recentRuns } from "../datatracker/runs";
 import { findAdPipeline } from "../documents/find-documents";
-import { countIssues, findIssues, type FindIssuesInput } from "../issues/find-issues";
+import {
+  countIssues,
+  findIssueLinks,
+  findIssues,
+  type FindIssuesInput,
+} from "../issues/find-issues";
 import { findGroupWork } from "../issues/group-work";
 import { holdingDuty } from "../roles/duty-holders";
 
@@ -63,15 +68,15 @@ async function issueSection(
   filter: Omit<FindIssuesInput, "states"> & { states: [IssueState] },
   since: "createdAt" | "updatedAt",
 ): Promise<InboxSection> {
-  const [page, count] = await Promise.all([
-    findIssues(db, actor, { ...filter, sort: "oldest", limit: SHOWN }),
-    // The same filter as the triage page's state badge and the review page's count.
-    countIssues(db, actor, filter),
-  ]);
+  const rows = await findIssueLinks(db, actor, { ...filter, sort: "oldest" }, SHOWN + 1);
+  const shown = rows.slice(0, SHOWN);
+  // A list that fits is its own count; a longer one is counted with the same filter as
+  // the triage page's state badge and the review page's count.
+  const count = rows.length > SHOWN ? await countIssues(db, actor, filter) : rows.length;
   return {
     ...s,
     count,
-    items: page.items.map((i) => ({
+    items: shown.map((i) => ({
       key: `issue-${i.id}`,
       label: `#${i.id} ${i.title}`,
       href: `/issues/${i.id}`,

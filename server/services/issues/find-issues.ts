@@ -210,10 +210,17 @@ export async function findIssues(db: Queryable, actor: MaybeActor, input: FindIs
 /** A row of the issue list, as `findIssues` returns it. */
 export type IssueListRow = Awaited<ReturnType<typeof findIssues>>["items"][number];
 
+/** The list's conditions and order for a read of its first rows at once (no cursor). */
+async function listStart(db: Queryable, actor: MaybeActor, input: FindIssuesInput) {
+  const f = ZFindIssues.parse({ ...input, cursor: undefined });
+  const { where, order } = await listQuery(db, actor, f);
+  return { where: and(...where), order };
+}
+
 /**
- * The ids of the first `limit` issues of the list, in its order, in one read (no
- * cursor): for a download, which then reads the rows a batch at a time with
- * `issuesInOrder` instead of repeating the list's query for every page.
+ * The ids of the first `limit` issues of the list, in its order: for a download,
+ * which then reads the rows a batch at a time with `issuesInOrder` instead of
+ * repeating the list's query for every page.
  */
 export async function findIssueIds(
   db: Queryable,
@@ -221,15 +228,39 @@ export async function findIssueIds(
   input: FindIssuesInput,
   limit: number,
 ): Promise<number[]> {
-  const f = ZFindIssues.parse({ ...input, cursor: undefined });
-  const { where, order } = await listQuery(db, actor, f);
+  const { where, order } = await listStart(db, actor, input);
   const rows = await db
     .select({ id: issues.id })
     .from(issues)
-    .where(and(...where))
+    .where(where)
     .orderBy(...order)
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The first `limit` issues of the list with only what a link to each needs (its
+ * number, title and times): My work's sections, which do not show the routing
+ * candidates a list row carries.
+ */
+export async function findIssueLinks(
+  db: Queryable,
+  actor: MaybeActor,
+  input: FindIssuesInput,
+  limit: number,
+) {
+  const { where, order } = await listStart(db, actor, input);
+  return db
+    .select({
+      id: issues.id,
+      title: issues.title,
+      createdAt: issues.createdAt,
+      updatedAt: issues.updatedAt,
+    })
+    .from(issues)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
 }
 
 /**
