@@ -56,7 +56,7 @@ export async function isRareText(
  * An issue's relevance in the lists, 0 to 999: `ts_rank_cd` over its weighted
  * text (title A, problem statement B, desired outcome C), squashed into an
  * integer so it can be a keyset-pagination key. An issue found only through a
- * comment ranks 0 here; the search page ranks comments too (`rankedIssues`).
+ * comment ranks 0 here; the search page ranks comments too (`rankAndCountIssues`).
  */
 export function issueRelevance(query: SQL): SQL<number> {
   return sql<number>`floor(1000 * ts_rank_cd(${issues.searchText}, ${query})
@@ -147,20 +147,6 @@ export function issueCandidates(query: SQL, where: SQL | undefined): SQL {
   return sql`with ${t.ctes}, ${c.ctes} ${t.ids} union ${c.ids}`;
 }
 
-/**
- * The best `limit` candidates for the search page, as (id, relevance): the rank
- * of the issue's own text plus half that of each of its matching comments.
- * `where` is the reader's visibility condition.
- */
-export function rankedIssues(query: SQL, where: SQL | undefined, limit: number): SQL {
-  return sql`select id, floor(1000 * x / (x + 1))::int as relevance from (
-      select i.id, ts_rank_cd(i.search_text, ${query}) + coalesce((
-          select 0.5 * sum(ts_rank_cd(c.search_text, ${query})) from issue_comments c
-          where c.issue_id = i.id and c.search_text @@ ${query}), 0) as x
-        from issues i where i.id in (${issueCandidates(query, where)})) as m
-    order by relevance desc, id desc limit ${limit}`;
-}
-
 /** Issues per state among the matches counted; `atLeast` when each is only a lower bound. */
 export interface MatchCounts {
   byState: Partial<Record<IssueState, number>>;
@@ -197,4 +183,55 @@ export async function countIssueMatches(
   const byState: MatchCounts["byState"] = {};
   for (const r of rows) byState[r.state] = r.n;
   return { byState, atLeast: rows.some((r) => r.partial) };
+}
+
+const ZRankedAndCounted = z.object({
+  counts: z.array(z.object({ state: z.enum(ISSUE_STATES), n: z.coerce.number() })),
+  partial: z.boolean(),
+  items: z.array(z.unknown()),
+});
+
+/**
+ * The search page's issue results from one walk (`matchPart`): the best `limit`
+ * candidates and the per-state counts of all of them, as `countIssueMatches`
+ * gives them. A candidate's relevance is the rank of its own text plus half that
+ * of each of its matching comments. `hits` reads the common table expression
+ * `ranked` (id, relevance) and returns one row per hit with its `relevance` and
+ * `id`; the rows come back best first, each checked by `ZHit`. `where` is the
+ * reader's visibility condition.
+ */
+export async function rankAndCountIssues<T>(
+  db: Queryable,
+  query: SQL,
+  where: SQL | undefined,
+  limit: number,
+  hits: (ranked: SQL) => SQL,
+  ZHit: z.ZodType<T>,
+): Promise<{ items: T[]; counts: MatchCounts }> {
+  const t = matchPart("t", query, where, SEARCH_SCAN);
+  const c = matchPart("c", query, where, SEARCH_SCAN);
+  const [row] = await queryRows(
+    db,
+    sql`with ${t.ctes}, ${c.ctes},
+        candidates as (select i.id, i.state from issues i where i.id in (${t.ids} union ${c.ids})),
+        ranked as (select id, floor(1000 * x / (x + 1))::int as relevance from (
+            select i.id, ts_rank_cd(i.search_text, ${query}) + coalesce((
+                select 0.5 * sum(ts_rank_cd(c.search_text, ${query})) from issue_comments c
+                where c.issue_id = i.id and c.search_text @@ ${query}), 0) as x
+              from issues i where i.id in (select id from candidates)) as m
+          order by relevance desc, id desc limit ${limit})
+      select
+        coalesce((select json_agg(json_build_object('state', s.state, 'n', s.n))
+          from (select state, count(*) as n from candidates group by state) as s), '[]'::json) as counts,
+        not (${t.exact} and ${c.exact}) as partial,
+        coalesce((select json_agg(h order by h.relevance desc, h.id desc)
+          from (${hits(sql`ranked`)}) as h), '[]'::json) as items`,
+    ZRankedAndCounted,
+  );
+  const byState: MatchCounts["byState"] = {};
+  for (const r of row?.counts ?? []) byState[r.state] = r.n;
+  return {
+    items: z.array(ZHit).parse(row?.items ?? []),
+    counts: { byState, atLeast: (row?.counts.length ?? 0) > 0 && (row?.partial ?? false) },
+  };
 }

@@ -8,7 +8,7 @@ import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_SCAN } from "~/server/domain/se
 import { zInt, zText } from "~/server/domain/validation";
 import { visibleIssues } from "../issues/access";
 import { findExactMatch, type ExactMatch } from "./exact-match";
-import { countIssueMatches, rankedIssues } from "./issue-text";
+import { rankAndCountIssues } from "./issue-text";
 import { textQueries, type TextQuery } from "./text-query";
 
 export const ZSearch = z.object({
@@ -68,22 +68,21 @@ export interface SearchResults {
 type Found<T> = Omit<Hits<T>, "allWords">;
 
 async function searchIssues(db: Queryable, actor: MaybeActor, query: SQL, limit: number) {
-  const visible = visibleIssues(actor);
-  const [items, counts] = await Promise.all([
-    queryRows(
-      db,
-      sql`select i.id, i.title, i.state, i.confidential,
+  const { items, counts } = await rankAndCountIssues(
+    db,
+    query,
+    visibleIssues(actor),
+    limit,
+    (ranked) =>
+      sql`select i.id, i.title, i.state, i.confidential, r.relevance,
             ${headline(sql`i.title || ' — ' || i.problem_statement`, query, SNIPPET)} as snippet,
             case when i.search_text @@ ${query} then null else (
               select ${headline(sql`c.body`, query, SNIPPET)} from issue_comments c
               where c.issue_id = i.id and c.search_text @@ ${query}
               order by ts_rank_cd(c.search_text, ${query}) desc, c.id limit 1) end as "commentSnippet"
-          from (${rankedIssues(query, visible, limit)}) as r join issues i on i.id = r.id
-          order by r.relevance desc, i.id desc`,
-      ZIssueHit,
-    ),
-    countIssueMatches(db, query, visible),
-  ]);
+          from ${ranked} as r join issues i on i.id = r.id`,
+    ZIssueHit,
+  );
   const total = Object.values(counts.byState).reduce((a, b) => a + b, 0);
   return { total, atLeast: counts.atLeast, items };
 }
