@@ -93,7 +93,7 @@ type ListSort = ListFilter["sort"];
 
 /**
  * The list's conditions and order for a filter, without the page cursor: what
- * `findIssues` pages through and `findIssueIds` reads at once.
+ * `findIssues` pages through and `listStart` reads from the top at once.
  */
 async function listQuery(db: Queryable, actor: MaybeActor, f: ListFilter) {
   const query = f.q ? await textQuery(db, actor, f.q) : null;
