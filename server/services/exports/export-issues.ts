@@ -16,10 +16,8 @@ import { issueFilterFromQuery, ZQueryPairs } from "./issue-filters";
 
 export const ZExportIssues = z.object({ format: ZExportFormat, query: ZQueryPairs.default([]) });
 
-type IssueRow = IssueListRow;
-
 /** One row per issue; the same columns for the issue list and the triage queue. */
-const COLUMNS: readonly CsvColumn<IssueRow>[] = [
+const COLUMNS: readonly CsvColumn<IssueListRow>[] = [
   { header: "Number", value: (r) => r.id },
   { header: "Title", value: (r) => r.title },
   { header: "State", value: (r) => r.state },
@@ -50,7 +48,7 @@ export async function issueBatches(
   actor: MaybeActor,
   filter: FindIssuesInput,
   { cap = EXPORT_ROW_CAP, batchSize = EXPORT_BATCH }: { cap?: number; batchSize?: number } = {},
-): Promise<{ batches: AsyncIterable<IssueRow[]>; truncated: boolean }> {
+): Promise<{ batches: AsyncIterable<IssueListRow[]>; truncated: boolean }> {
   const ids = await findIssueIds(db, actor, filter, cap + 1);
   const kept = ids.slice(0, cap);
   async function* batches() {
@@ -61,7 +59,7 @@ export async function issueBatches(
   return { batches: batches(), truncated: ids.length > cap };
 }
 
-function toJson(r: IssueRow) {
+function toJson(r: IssueListRow) {
   return {
     id: r.id,
     title: r.title,

@@ -142,9 +142,25 @@ function matchPart(
  * the walk reads 3 to 4 times as many rows, 30 ms at 100,000 issues.)
  */
 export function issueCandidates(query: SQL, where: SQL | undefined): SQL {
+  const walk = candidateWalk(query, where);
+  return sql`with ${walk.ctes} ${walk.ids}`;
+}
+
+/**
+ * Both ways of matching (`matchPart`), the newest `SEARCH_SCAN` of each: their
+ * common table expressions, then `candidates` (id, state) of the issues they
+ * found, and whether together they hold every match (`exact`).
+ */
+function candidateWalk(query: SQL, where: SQL | undefined) {
   const t = matchPart("t", query, where, SEARCH_SCAN);
   const c = matchPart("c", query, where, SEARCH_SCAN);
-  return sql`with ${t.ctes}, ${c.ctes} ${t.ids} union ${c.ids}`;
+  const ids = sql`${t.ids} union ${c.ids}`;
+  return {
+    ctes: sql`${t.ctes}, ${c.ctes},
+      candidates as (select i.id, i.state from issues i where i.id in (${ids}))`,
+    ids,
+    exact: sql`(${t.exact} and ${c.exact})`,
+  };
 }
 
 /** Issues per state among the matches counted; `atLeast` when each is only a lower bound. */
@@ -153,11 +169,14 @@ export interface MatchCounts {
   atLeast: boolean;
 }
 
-const ZMatchCount = z.object({
-  state: z.enum(ISSUE_STATES),
-  n: z.coerce.number(),
-  partial: z.boolean(),
-});
+const ZStateCount = z.object({ state: z.enum(ISSUE_STATES), n: z.coerce.number() });
+
+/** Per-state counts of the candidates, and whether they are only lower bounds. */
+function matchCounts(rows: readonly z.infer<typeof ZStateCount>[], partial: boolean): MatchCounts {
+  const byState: MatchCounts["byState"] = {};
+  for (const r of rows) byState[r.state] = r.n;
+  return { byState, atLeast: rows.length > 0 && partial };
+}
 
 /**
  * How many issues under `where` match `query`, per state, read from the newest
@@ -170,35 +189,33 @@ export async function countIssueMatches(
   query: SQL,
   where: SQL | undefined,
 ): Promise<MatchCounts> {
-  const t = matchPart("t", query, where, SEARCH_SCAN);
-  const c = matchPart("c", query, where, SEARCH_SCAN);
+  const walk = candidateWalk(query, where);
   const rows = await queryRows(
     db,
-    sql`with ${t.ctes}, ${c.ctes}
-        select i.state, count(*) as n, not (${t.exact} and ${c.exact}) as partial
-        from issues i where i.id in (${t.ids} union ${c.ids})
-        group by i.state`,
-    ZMatchCount,
+    sql`with ${walk.ctes}
+        select state, count(*) as n, not ${walk.exact} as partial from candidates group by state`,
+    ZStateCount.extend({ partial: z.boolean() }),
   );
-  const byState: MatchCounts["byState"] = {};
-  for (const r of rows) byState[r.state] = r.n;
-  return { byState, atLeast: rows.some((r) => r.partial) };
+  return matchCounts(
+    rows,
+    rows.some((r) => r.partial),
+  );
 }
 
 const ZRankedAndCounted = z.object({
-  counts: z.array(z.object({ state: z.enum(ISSUE_STATES), n: z.coerce.number() })),
+  counts: z.array(ZStateCount),
   partial: z.boolean(),
   items: z.array(z.unknown()),
 });
 
 /**
- * The search page's issue results from one walk (`matchPart`): the best `limit`
- * candidates and the per-state counts of all of them, as `countIssueMatches`
- * gives them. A candidate's relevance is the rank of its own text plus half that
- * of each of its matching comments. `hits` reads the common table expression
- * `ranked` (id, relevance) and returns one row per hit with its `relevance` and
- * `id`; the rows come back best first, each checked by `ZHit`. `where` is the
- * reader's visibility condition.
+ * The search page's issue results from one walk (`candidateWalk`): the best
+ * `limit` candidates and the per-state counts of all of them, as
+ * `countIssueMatches` gives them. A candidate's relevance is the rank of its own
+ * text plus half that of each of its matching comments. `hits` reads the common
+ * table expression `ranked` (id, relevance) and returns one row per hit with its
+ * `relevance` and `id`; the rows come back best first, each checked by `ZHit`.
+ * `where` is the reader's visibility condition.
  */
 export async function rankAndCountIssues<T>(
   db: Queryable,
@@ -208,12 +225,10 @@ export async function rankAndCountIssues<T>(
   hits: (ranked: SQL) => SQL,
   ZHit: z.ZodType<T>,
 ): Promise<{ items: T[]; counts: MatchCounts }> {
-  const t = matchPart("t", query, where, SEARCH_SCAN);
-  const c = matchPart("c", query, where, SEARCH_SCAN);
+  const walk = candidateWalk(query, where);
   const [row] = await queryRows(
     db,
-    sql`with ${t.ctes}, ${c.ctes},
-        candidates as (select i.id, i.state from issues i where i.id in (${t.ids} union ${c.ids})),
+    sql`with ${walk.ctes},
         ranked as (select id, floor(1000 * x / (x + 1))::int as relevance from (
             select i.id, ts_rank_cd(i.search_text, ${query}) + coalesce((
                 select 0.5 * sum(ts_rank_cd(c.search_text, ${query})) from issue_comments c
@@ -223,15 +238,13 @@ export async function rankAndCountIssues<T>(
       select
         coalesce((select json_agg(json_build_object('state', s.state, 'n', s.n))
           from (select state, count(*) as n from candidates group by state) as s), '[]'::json) as counts,
-        not (${t.exact} and ${c.exact}) as partial,
+        not ${walk.exact} as partial,
         coalesce((select json_agg(h order by h.relevance desc, h.id desc)
           from (${hits(sql`ranked`)}) as h), '[]'::json) as items`,
     ZRankedAndCounted,
   );
-  const byState: MatchCounts["byState"] = {};
-  for (const r of row?.counts ?? []) byState[r.state] = r.n;
   return {
     items: z.array(ZHit).parse(row?.items ?? []),
-    counts: { byState, atLeast: (row?.counts.length ?? 0) > 0 && (row?.partial ?? false) },
+    counts: matchCounts(row?.counts ?? [], row?.partial ?? false),
   };
 }
